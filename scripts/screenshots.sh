@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/ from the real window: builds the release binary, starts it under
+# Xvfb in each state the README shows, and captures the screen. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v import >/dev/null || need+=(imagemagick)
+[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri libegl1 libgl1)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+cargo build --release --quiet
+binary=target/release/bilateral
+width=1360
+height=860
+display=:97
+
+Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
+sleep 1
+
+# A fresh home for each shot, so settings saved by one run do not leak into the next.
+shoot() {
+  local name=$1
+  shift
+  local home
+  home=$(mktemp -d)
+  HOME=$home XDG_DATA_HOME=$home DISPLAY=$display "$binary" "$@" &
+  local app_pid=$!
+  sleep "${SHOT_DELAY:-5}"
+  DISPLAY=$display import -window root "screenshots/$name.png"
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  rm -rf "$home"
+  echo "screenshots/$name.png"
+}
+
+mkdir -p screenshots
+shoot dashboard-light --theme light
+shoot dashboard-dark --theme dark
+shoot article-link --annotation trade-2023-record
+for chart in growth tariffs tariff-rates-2024 timeline; do
+  shoot "chart-$chart" --chart "$chart"
+done
+shoot timeline-event-link --annotation exercise-gulf-of-oman-2024

@@ -1,0 +1,9 @@
+//! Chart models: the data layer's tables turned into what a chart shows (series, markers, axes,
+//! titles, the table behind it). Built once per data or setting change; drawn by the UI.
+
+pub mod build;
+pub mod headline;
+pub mod model;
+
+pub use build::{ChartOptions, GrowthView, build_chart};
+pub use model::{ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle};

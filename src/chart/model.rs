@@ -1,0 +1,290 @@
+//! The chart model: what a chart shows, as plain data — series of points with their hover
+//! text and sources, event markers, axes, a title and a source line, and the table behind it.
+//! The window draws it with `egui_plot` and the exporters write it to files, so what is on screen
+//! and what is exported come from the same model. Nothing here knows about egui.
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::EventKind;
+
+/// The charts a user can choose, in the order the list shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum ChartId {
+    #[default]
+    Trade,
+    Growth,
+    TariffLists,
+    TariffRates2024,
+    Timeline,
+}
+
+impl ChartId {
+    pub const ALL: [Self; 5] = [
+        Self::Trade,
+        Self::Growth,
+        Self::TariffLists,
+        Self::TariffRates2024,
+        Self::Timeline,
+    ];
+
+    /// The label of the chart in the chart list and the View menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Trade => "Trade over time",
+            Self::Growth => "Growth",
+            Self::TariffLists => "US Section 301: imports covered",
+            Self::TariffRates2024 => "US 2024 tariff increases by product",
+            Self::Timeline => "Relations timeline",
+        }
+    }
+
+    /// The identifier used on the command line and in annotation files.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Trade => "trade",
+            Self::Growth => "growth",
+            Self::TariffLists => "tariffs",
+            Self::TariffRates2024 => "tariff-rates-2024",
+            Self::Timeline => "timeline",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|chart| chart.slug() == slug)
+    }
+
+    /// Whether event markers can be overlaid: only on charts with a year axis and values.
+    pub fn takes_event_markers(self) -> bool {
+        matches!(self, Self::Trade | Self::Growth)
+    }
+}
+
+/// An sRGB colour, so the model can carry colours without depending on egui.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// Colours chosen to stay apart for colour-blind readers (Okabe–Ito) and on light and dark
+/// backgrounds.
+pub mod palette {
+    use super::Rgb;
+    pub const BLUE: Rgb = Rgb(0, 114, 178);
+    pub const ORANGE: Rgb = Rgb(230, 159, 0);
+    pub const GREEN: Rgb = Rgb(0, 158, 115);
+    pub const VERMILION: Rgb = Rgb(213, 94, 0);
+    pub const PURPLE: Rgb = Rgb(204, 121, 167);
+    pub const SKY: Rgb = Rgb(86, 180, 233);
+    pub const GREY: Rgb = Rgb(128, 128, 128);
+}
+
+pub fn event_color(kind: EventKind) -> Rgb {
+    match kind {
+        EventKind::Exercise => palette::VERMILION,
+        EventKind::Patrol => palette::PURPLE,
+        EventKind::Diplomatic => palette::GREEN,
+        EventKind::Tariff => palette::ORANGE,
+    }
+}
+
+/// How the values of an axis read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AxisFormat {
+    /// Whole years: 2019, 2020 (never 2,019.5).
+    Year,
+    /// Money in billions of US dollars: "$240 bn".
+    UsdBn,
+    Percent,
+    /// An index where the base year is 100.
+    Index,
+    /// Named positions 0, 1, 2… (bar categories or timeline lanes), labelled from `Axis::categories`.
+    Category,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub label: String,
+    pub format: AxisFormat,
+    /// Labels of positions 0, 1, 2… for [`AxisFormat::Category`].
+    pub categories: Vec<String>,
+}
+
+impl Axis {
+    pub fn new(label: impl Into<String>, format: AxisFormat) -> Self {
+        Self {
+            label: label.into(),
+            format,
+            categories: Vec::new(),
+        }
+    }
+
+    /// The text of a tick at `value`.
+    pub fn tick_label(&self, value: f64) -> String {
+        match self.format {
+            AxisFormat::Year | AxisFormat::Index => format!("{value:.0}"),
+            AxisFormat::UsdBn => format_usd_bn(value),
+            AxisFormat::Percent => format!("{value:.0}%"),
+            AxisFormat::Category => {
+                let rounded = value.round();
+                if (value - rounded).abs() > 1e-6 || rounded < 0.0 {
+                    return String::new();
+                }
+                self.categories
+                    .get(rounded as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// "$240 bn", "$18 bn", "$0.2 bn", "−$14 bn".
+pub fn format_usd_bn(value: f64) -> String {
+    let sign = if value < 0.0 { "−" } else { "" };
+    let magnitude = value.abs();
+    if magnitude >= 10.0 || magnitude == 0.0 || (magnitude - magnitude.round()).abs() < 1e-9 {
+        format!("{sign}${magnitude:.0} bn")
+    } else {
+        format!("{sign}${magnitude:.1} bn")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesStyle {
+    Line,
+    /// A line for derived or estimated values.
+    DashedLine,
+    /// Vertical bars centred on x.
+    Bars,
+    /// Markers only, for sparse figures such as the Russian-side totals.
+    Points,
+    /// A horizontal segment from `x` to `x_end` at height `y`, with a dot at each end (old →
+    /// new rates; events on timeline lanes).
+    Spans,
+}
+
+/// What a point stands for, so a click can select it and the article can be searched for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PointRef {
+    Year(i32),
+    /// A row of a dataset (an event or a tariff step).
+    Row {
+        dataset_id: String,
+        row: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataPoint {
+    pub x: f64,
+    pub y: f64,
+    /// The end of a span along x, for [`SeriesStyle::Spans`].
+    pub x_end: Option<f64>,
+    /// Hover text: the exact value, unit, year, reporter.
+    pub label: String,
+    pub sources: Vec<String>,
+    pub refers_to: PointRef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub color: Rgb,
+    pub style: SeriesStyle,
+    pub points: Vec<DataPoint>,
+    /// Points further apart than this on x are not joined by a line (a gap in the data).
+    pub max_gap: Option<f64>,
+}
+
+impl Series {
+    /// The runs of points a line may join: a year missing from the data breaks the line, so a
+    /// gap is never drawn as if the data had a value there.
+    pub fn contiguous_runs(&self) -> Vec<&[DataPoint]> {
+        let Some(max_gap) = self.max_gap else {
+            return vec![&self.points[..]];
+        };
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for index in 1..=self.points.len() {
+            let breaks = index == self.points.len()
+                || self.points[index].x - self.points[index - 1].x > max_gap;
+            if breaks {
+                runs.push(&self.points[start..index]);
+                start = index;
+            }
+        }
+        runs
+    }
+}
+
+/// A dated event drawn across a chart as a vertical line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub kind: EventKind,
+    pub x: f64,
+    pub label: String,
+    pub refers_to: PointRef,
+    pub sources: Vec<String>,
+}
+
+/// The table behind a chart: what it plots, as text, with its source per row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DataTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// What each row stands for, to mark the selected one.
+    pub row_refs: Vec<PointRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    pub id: ChartId,
+    pub title: String,
+    pub subtitle: String,
+    pub x_axis: Axis,
+    pub y_axis: Axis,
+    pub series: Vec<Series>,
+    pub markers: Vec<Marker>,
+    pub table: DataTable,
+    /// "Source: China customs (GACC) …", printed under the chart.
+    pub source_line: String,
+    /// Whether the y axis can switch to a logarithmic scale (all values positive).
+    pub supports_log_scale: bool,
+    /// The x range to show when the view is reset.
+    pub x_range: (f64, f64),
+}
+
+impl ChartModel {
+    /// The series point that stands for `target`, if this chart has one.
+    pub fn find_point(&self, target: &PointRef) -> Option<(&Series, &DataPoint)> {
+        self.series.iter().find_map(|series| {
+            series
+                .points
+                .iter()
+                .find(|point| &point.refers_to == target)
+                .map(|point| (series, point))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_year_ticks_read_as_people_write_them() {
+        let money = Axis::new("Trade", AxisFormat::UsdBn);
+        assert_eq!(money.tick_label(240.0), "$240 bn");
+        assert_eq!(money.tick_label(-13.83), "−$14 bn");
+        assert_eq!(money.tick_label(0.167), "$0.2 bn");
+        let years = Axis::new("Year", AxisFormat::Year);
+        assert_eq!(years.tick_label(2019.0), "2019");
+    }
+
+    #[test]
+    fn category_ticks_label_only_whole_positions() {
+        let mut axis = Axis::new("", AxisFormat::Category);
+        axis.categories = vec!["List 1".into(), "List 2".into()];
+        assert_eq!(axis.tick_label(1.0), "List 2");
+        assert_eq!(axis.tick_label(0.5), "");
+        assert_eq!(axis.tick_label(7.0), "");
+    }
+}

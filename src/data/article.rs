@@ -1,0 +1,203 @@
+//! The article the dashboard is built around, split into paragraphs, and its annotations: each
+//! marks a figure or claim by its exact text and points at the dataset row that backs it. Spans
+//! and rows are resolved once, at load, so a typo in the annotations file is an error that names
+//! the annotation rather than a highlight that silently goes missing.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::date::IsoDate;
+use super::error::DataError;
+use super::events;
+use super::table::Dataset;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnotationsFile {
+    article: String,
+    title: String,
+    date: String,
+    date_source: String,
+    #[serde(rename = "annotation")]
+    annotations: Vec<RawAnnotation>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnnotation {
+    id: String,
+    span: String,
+    #[serde(default = "first_occurrence")]
+    occurrence: usize,
+    kind: AnnotationKind,
+    chart: Option<String>,
+    year: Option<i32>,
+    dataset: Option<String>,
+    #[serde(default)]
+    row: BTreeMap<String, toml::Value>,
+    note: String,
+}
+
+fn first_occurrence() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnnotationKind {
+    /// A number in the text.
+    Figure,
+    /// A statement of fact without a number.
+    Claim,
+    /// A mention of a dated event.
+    Event,
+}
+
+/// One highlighted span of the article and what it refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub id: String,
+    pub kind: AnnotationKind,
+    pub paragraph: usize,
+    /// Byte range of the span within its paragraph.
+    pub span: Range<usize>,
+    pub text: String,
+    pub chart: Option<String>,
+    /// The year to mark on a chart.
+    pub year: Option<i32>,
+    pub dataset_id: Option<String>,
+    /// The backing row in `dataset_id`, when the annotation names one.
+    pub row: Option<usize>,
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub file_name: String,
+    pub title: String,
+    pub date: Option<IsoDate>,
+    pub date_source: String,
+    /// The text after the title, one entry per paragraph.
+    pub paragraphs: Vec<String>,
+    pub annotations: Vec<Annotation>,
+}
+
+impl Article {
+    /// Parses an article and its annotations file, resolving each annotation against `datasets`.
+    pub fn parse(
+        annotations_label: &str,
+        annotations_text: &str,
+        article_text: &str,
+        datasets: &[Dataset],
+    ) -> Result<Self, DataError> {
+        let file: AnnotationsFile = toml::from_str(annotations_text)
+            .map_err(|err| DataError::toml(annotations_label, annotations_text, &err))?;
+        let mut lines = article_text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        let _headline = lines.next();
+        let paragraphs: Vec<String> = lines.map(str::to_owned).collect();
+        let annotations = file
+            .annotations
+            .iter()
+            .map(|raw| resolve(annotations_label, raw, &paragraphs, datasets))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            file_name: file.article,
+            title: file.title,
+            date: IsoDate::parse(&file.date),
+            date_source: file.date_source,
+            paragraphs,
+            annotations,
+        })
+    }
+
+    pub fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+fn resolve(
+    label: &str,
+    raw: &RawAnnotation,
+    paragraphs: &[String],
+    datasets: &[Dataset],
+) -> Result<Annotation, DataError> {
+    let fail = |message: String| DataError::Annotation {
+        file: label.to_owned(),
+        id: raw.id.clone(),
+        message,
+    };
+    let (paragraph, start) = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, text)| text.match_indices(&raw.span).map(move |(at, _)| (index, at)))
+        .nth(raw.occurrence.saturating_sub(1))
+        .ok_or_else(|| {
+            fail(format!(
+                "the text \"{}\" (occurrence {}) is not in the article. Copy the span exactly as the article writes it",
+                raw.span, raw.occurrence
+            ))
+        })?;
+    let dataset = match &raw.dataset {
+        Some(id) => Some(
+            datasets
+                .iter()
+                .find(|d| &d.spec.id == id)
+                .ok_or_else(|| fail(format!("there is no dataset \"{id}\"")))?,
+        ),
+        None => None,
+    };
+    let row = match dataset {
+        Some(dataset) if !raw.row.is_empty() => {
+            let criteria: Vec<(String, String)> = raw
+                .row
+                .iter()
+                .map(|(column, value)| {
+                    let text = match value {
+                        toml::Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    (column.clone(), text)
+                })
+                .collect();
+            match dataset.find_rows(&criteria).as_slice() {
+                [row] => Some(*row),
+                [] => {
+                    return Err(fail(format!(
+                        "no row of {} matches {:?}",
+                        dataset.spec.id, raw.row
+                    )));
+                }
+                _ => {
+                    return Err(fail(format!(
+                        "several rows of {} match {:?}; name more key columns",
+                        dataset.spec.id, raw.row
+                    )));
+                }
+            }
+        }
+        _ => None,
+    };
+    let sources = match (dataset, row) {
+        (Some(dataset), Some(row)) => events::sources(dataset, row),
+        _ => Vec::new(),
+    };
+    Ok(Annotation {
+        id: raw.id.clone(),
+        kind: raw.kind,
+        paragraph,
+        span: start..start + raw.span.len(),
+        text: raw.span.clone(),
+        chart: raw.chart.clone(),
+        year: raw.year,
+        dataset_id: raw.dataset.clone(),
+        row,
+        note: raw.note.clone(),
+        sources,
+    })
+}

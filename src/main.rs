@@ -1,0 +1,23 @@
+//! The `bilateral` binary: parses the arguments and hands over to the library. With no
+//! subcommand it opens the dashboard window.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use bilateral::cli::{Cli, run_command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(command) => run_command(command, &mut std::io::stdout().lock()),
+        None => bilateral::ui::run_window(&cli.window),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The app type, its commands and its frame loop. Actions chosen during a frame (menu items,
+//! shortcuts, clicks) become [`Command`]s that are applied once, at the end of the frame, so
+//! every way of doing a thing goes through the same code.
+
+use crate::chart::headline::{HeadlineFigure, headline_figures};
+use crate::chart::{ChartId, ChartModel, GrowthView, PointRef, build_chart};
+use crate::data::{Annotation, Bundle, EventKind};
+
+use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
+use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    SelectChart(ChartId),
+    /// Show the chart an article annotation refers to and mark its data point.
+    FollowAnnotation(String),
+    /// Select a data point or event (or clear the selection), marking the sentences citing it.
+    SelectPoint(Option<PointRef>),
+    SetMarkerKind(EventKind, bool),
+    SetLogScale(bool),
+    SetGrowthView(GrowthView),
+    SetIndexBaseYear(i32),
+    ResetView,
+    SetPanel(Panel, bool),
+    SetTheme(ThemeChoice),
+    OpenWindow(InfoWindow),
+    /// A command of a feature that has not landed yet: says so instead of doing nothing.
+    NotYetAvailable(&'static str),
+    DismissNotice,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Headline,
+    Article,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InfoWindow {
+    Sources,
+    Shortcuts,
+    About,
+}
+
+/// What is selected: a data point or event, and the annotation that led there, if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    pub point: Option<PointRef>,
+    pub annotation: Option<String>,
+}
+
+impl Selection {
+    /// Whether `annotation` cites what is selected (or is the one selected).
+    pub fn marks(&self, annotation: &Annotation) -> bool {
+        if self.annotation.as_deref() == Some(annotation.id.as_str()) {
+            return true;
+        }
+        match &self.point {
+            Some(PointRef::Year(year)) => annotation.year == Some(*year),
+            Some(PointRef::Row { dataset_id, row }) => {
+                annotation.dataset_id.as_deref() == Some(dataset_id.as_str())
+                    && annotation.row == Some(*row)
+            }
+            None => false,
+        }
+    }
+}
+
+/// The dashboard.
+#[derive(Debug)]
+pub struct BilateralApp {
+    pub settings: Settings,
+    pub bundle: Bundle,
+    /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
+    pub chart: ChartModel,
+    pub headline: Vec<HeadlineFigure>,
+    pub selection: Selection,
+    /// Messages for the user, newest last (a failed settings file, a feature not yet there).
+    pub notices: Vec<String>,
+    pub open_window: Option<InfoWindow>,
+    /// Set for one frame to make the plot return to its default view.
+    pub reset_view: bool,
+    commands: Vec<Command>,
+}
+
+impl BilateralApp {
+    /// Builds the app as eframe does, restoring saved settings where there are any.
+    pub fn new(cc: &eframe::CreationContext<'_>, bundle: Bundle) -> Self {
+        let stored = cc
+            .storage
+            .and_then(|storage| storage.get_string(SETTINGS_KEY));
+        let mut notices = Vec::new();
+        let settings = match stored.map(|text| Settings::from_json(&text)) {
+            Some(Ok(settings)) => settings,
+            Some(Err(notice)) => {
+                notices.push(notice);
+                Settings::default()
+            }
+            None => Settings::default(),
+        };
+        let mut app = Self::with_settings(bundle, settings);
+        app.notices = notices;
+        app.apply_theme(&cc.egui_ctx);
+        app
+    }
+
+    pub fn with_settings(bundle: Bundle, settings: Settings) -> Self {
+        let chart = build_chart(&bundle, settings.chart, &settings.chart_options());
+        let headline = headline_figures(&bundle);
+        Self {
+            settings,
+            bundle,
+            chart,
+            headline,
+            selection: Selection::default(),
+            notices: Vec::new(),
+            open_window: None,
+            reset_view: false,
+            commands: Vec::new(),
+        }
+    }
+
+    /// Applies the command line's window options over the saved settings.
+    pub fn apply_start_options(&mut self, ctx: &egui::Context, start: &crate::cli::WindowOptions) {
+        if let Some(chart) = start.chart {
+            self.apply(ctx, Command::SelectChart(chart));
+        }
+        if let Some(theme) = start.theme {
+            let theme = match theme {
+                crate::cli::ThemeArg::Light => ThemeChoice::Light,
+                crate::cli::ThemeArg::Dark => ThemeChoice::Dark,
+            };
+            self.apply(ctx, Command::SetTheme(theme));
+        }
+        if let Some(id) = &start.annotation {
+            self.apply(ctx, Command::FollowAnnotation(id.clone()));
+        }
+    }
+
+    /// Queues a command; it is applied at the end of the frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn rebuild_chart(&mut self) {
+        self.chart = build_chart(
+            &self.bundle,
+            self.settings.chart,
+            &self.settings.chart_options(),
+        );
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::Light => egui::Theme::Light,
+            ThemeChoice::Dark => egui::Theme::Dark,
+        });
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::SelectChart(chart) => {
+                if self.settings.chart != chart {
+                    self.settings.chart = chart;
+                    self.rebuild_chart();
+                    self.settings.log_scale &= self.chart.supports_log_scale;
+                }
+            }
+            Command::FollowAnnotation(id) => {
+                let Some(annotation) = self.bundle.article.annotation(&id).cloned() else {
+                    return;
+                };
+                if let Some(chart) = annotation.chart.as_deref().and_then(ChartId::from_slug)
+                    && chart != self.settings.chart
+                {
+                    self.settings.chart = chart;
+                    self.rebuild_chart();
+                }
+                let point = match (&annotation.dataset_id, annotation.row, annotation.year) {
+                    (_, _, Some(year)) => Some(PointRef::Year(year)),
+                    (Some(dataset_id), Some(row), None) => Some(PointRef::Row {
+                        dataset_id: dataset_id.clone(),
+                        row,
+                    }),
+                    _ => None,
+                };
+                self.selection = Selection {
+                    point,
+                    annotation: Some(id),
+                };
+                self.reset_view = true;
+            }
+            Command::SelectPoint(point) => {
+                self.selection = Selection {
+                    point,
+                    annotation: None,
+                };
+            }
+            Command::SetMarkerKind(kind, shown) => {
+                self.settings.marker_kinds.retain(|k| *k != kind);
+                if shown {
+                    self.settings.marker_kinds.push(kind);
+                }
+                self.rebuild_chart();
+            }
+            Command::SetLogScale(log_scale) => {
+                self.settings.log_scale = log_scale && self.chart.supports_log_scale;
+                self.reset_view = true;
+            }
+            Command::SetGrowthView(view) => {
+                self.settings.growth_view = view;
+                self.settings.log_scale = false;
+                self.rebuild_chart();
+                self.reset_view = true;
+            }
+            Command::SetIndexBaseYear(year) => {
+                self.settings.index_base_year = year;
+                self.rebuild_chart();
+                self.reset_view = true;
+            }
+            Command::ResetView => self.reset_view = true,
+            Command::SetPanel(panel, shown) => match panel {
+                Panel::Headline => self.settings.show_headline = shown,
+                Panel::Article => self.settings.show_article = shown,
+                Panel::Table => self.settings.show_table = shown,
+            },
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme(ctx);
+            }
+            Command::OpenWindow(window) => self.open_window = Some(window),
+            Command::NotYetAvailable(feature) => {
+                self.notices
+                    .push(format!("{feature} is not yet available in this version."));
+            }
+            Command::DismissNotice => {
+                self.notices.pop();
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        for (shortcut, command) in menu::shortcut_commands(&self.settings) {
+            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.send(command);
+            }
+        }
+    }
+
+    /// Draws one frame and applies the commands it produced.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        menu::menu_bar_ui(self, ui);
+        super::notice_bar_ui(self, ui);
+        if self.settings.show_headline {
+            headline_panel::headline_ui(self, ui);
+        }
+        if self.settings.show_article {
+            article_panel::article_ui(self, ui);
+        }
+        if self.settings.show_table {
+            table_panel::table_ui(self, ui);
+        }
+        egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
+        super::info_windows_ui(self, &ctx);
+        self.reset_view_consumed();
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn reset_view_consumed(&mut self) {
+        self.reset_view = false;
+    }
+}
+
+impl eframe::App for BilateralApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(SETTINGS_KEY, self.settings.to_json());
+    }
+}

@@ -1,0 +1,482 @@
+//! The chart on screen: the chart list, the chart's options and the plot itself, drawn with
+//! `egui_plot` from the chart model. Hover and click are resolved against the model's points, so
+//! the tooltip shows the exact value, unit, year, reporter and source rather than a cursor
+//! position.
+
+use egui::Color32;
+use egui_plot::{
+    Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle, MarkerShape, Plot,
+    PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
+};
+
+use super::app::{BilateralApp, Command};
+use super::sources_ui;
+use crate::chart::model::{Axis, AxisFormat, Rgb, event_color};
+use crate::chart::{ChartId, ChartModel, DataPoint, GrowthView, PointRef, SeriesStyle};
+use crate::data::EventKind;
+
+/// How near (in screen points) the pointer must be to a point for it to count as hovered.
+const HOVER_RADIUS: f32 = 14.0;
+const BAR_WIDTH: f64 = 0.6;
+
+pub fn color(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    chart_list_ui(app, ui);
+    options_ui(app, ui);
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(&app.chart.title).size(18.0).strong());
+    ui.label(egui::RichText::new(&app.chart.subtitle).weak());
+    let source_height = 36.0;
+    let plot_height = (ui.available_height() - source_height).max(160.0);
+    plot_ui(app, ui, plot_height);
+    ui.label(egui::RichText::new(&app.chart.source_line).small().weak());
+}
+
+fn chart_list_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Chart:");
+        for chart in ChartId::ALL {
+            if ui
+                .selectable_label(app.settings.chart == chart, chart.label())
+                .clicked()
+            {
+                app.send(Command::SelectChart(chart));
+            }
+        }
+    });
+}
+
+fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    let chart_id = app.chart.id;
+    ui.horizontal_wrapped(|ui| {
+        if chart_id.takes_event_markers() {
+            ui.label("Show events:");
+            for kind in EventKind::ALL {
+                let mut shown = app.settings.marker_kinds.contains(&kind);
+                let text = egui::RichText::new(kind.label()).color(color(event_color(kind)));
+                if ui.checkbox(&mut shown, text).changed() {
+                    app.send(Command::SetMarkerKind(kind, shown));
+                }
+            }
+            ui.separator();
+        }
+        if chart_id == ChartId::Growth {
+            let mut view = app.settings.growth_view;
+            let year_on_year =
+                ui.radio_value(&mut view, GrowthView::YearOnYear, "Year-on-year change");
+            let index = ui.radio_value(&mut view, GrowthView::Index, "Index to base year");
+            if year_on_year.changed() || index.changed() {
+                app.send(Command::SetGrowthView(view));
+            }
+            if view == GrowthView::Index {
+                let mut base_year = app.settings.index_base_year;
+                let label = ui.label("Base year:");
+                let response = ui
+                    .add(egui::DragValue::new(&mut base_year).range(2000..=2024))
+                    .labelled_by(label.id);
+                if response.changed() {
+                    app.send(Command::SetIndexBaseYear(base_year));
+                }
+            }
+            ui.separator();
+        }
+        if app.chart.supports_log_scale {
+            let mut log_scale = app.settings.log_scale;
+            if ui.checkbox(&mut log_scale, "Log scale").changed() {
+                app.send(Command::SetLogScale(log_scale));
+            }
+        }
+        if ui
+            .button("Reset view")
+            .on_hover_text("Return to the whole chart (or double-click the chart)")
+            .clicked()
+        {
+            app.send(Command::ResetView);
+        }
+    });
+}
+
+/// Maps a model value to the plot's y coordinate: log10 on a log scale (None where the value
+/// cannot be shown there).
+fn to_plot_y(value: f64, log_scale: bool) -> Option<f64> {
+    if log_scale {
+        (value > 0.0).then(|| value.log10())
+    } else {
+        Some(value)
+    }
+}
+
+fn axis_tick(axis: &Axis, value: f64, log_scale: bool) -> String {
+    if log_scale {
+        axis.tick_label(10f64.powf(value))
+    } else {
+        axis.tick_label(value)
+    }
+}
+
+/// Grid marks at whole steps only (years, categories), so no tick falls between two years.
+fn whole_number_grid(input: &GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let span = (max - min).max(1.0);
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0]
+        .into_iter()
+        .find(|step| span / step <= 14.0)
+        .unwrap_or(100.0);
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|i| GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// What the pointer is over.
+struct Hit {
+    label: String,
+    sources: Vec<String>,
+    refers_to: PointRef,
+    /// Where to draw the hover ring, in plot coordinates.
+    at: Option<PlotPoint>,
+}
+
+fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
+    let BilateralApp {
+        chart,
+        settings,
+        selection,
+        reset_view,
+        ..
+    } = &*app;
+    let log_scale = settings.log_scale && chart.supports_log_scale;
+    let plot_id = egui::Id::unique(("chart", chart.id, log_scale));
+    let hidden = PlotMemory::load(ui.ctx(), plot_id)
+        .map(|memory| memory.hidden_items)
+        .unwrap_or_default();
+
+    let x_axis = chart.x_axis.clone();
+    let y_axis = chart.y_axis.clone();
+    let mut plot = Plot::new(("chart", chart.id))
+        .id(plot_id)
+        .height(height)
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .background_alpha(0.85),
+        )
+        .show_x(false)
+        .show_y(false)
+        .x_axis_label(chart.x_axis.label.clone())
+        .y_axis_label(chart.y_axis.label.clone())
+        .x_axis_formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
+        .y_axis_formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale))
+        .include_x(chart.x_range.0)
+        .include_x(chart.x_range.1)
+        .y_axis_min_width(56.0);
+    if matches!(chart.x_axis.format, AxisFormat::Year | AxisFormat::Category) {
+        plot = plot.x_grid_spacer(|input| whole_number_grid(&input));
+    }
+    if chart.y_axis.format == AxisFormat::Category {
+        let lanes = chart.y_axis.categories.len() as f64;
+        plot = plot
+            .y_grid_spacer(|input| whole_number_grid(&input))
+            .include_y(-0.6)
+            .include_y(lanes - 0.4)
+            .y_axis_min_width(200.0);
+    } else if !log_scale {
+        plot = plot.include_y(0.0);
+    }
+    if *reset_view {
+        plot = plot.reset();
+    }
+
+    let hover_ring_color = ui.visuals().strong_text_color();
+    let response = plot.show(ui, |plot_ui| {
+        draw_series(plot_ui, chart, log_scale);
+        draw_markers(plot_ui, chart);
+        draw_selection(plot_ui, chart, selection.point.as_ref(), log_scale);
+        let hit = find_hit(plot_ui, chart, &hidden, log_scale);
+        if let Some(at) = hit.as_ref().and_then(|h| h.at) {
+            plot_ui.points(
+                Points::new("", vec![[at.x, at.y]])
+                    .shape(MarkerShape::Circle)
+                    .filled(false)
+                    .radius(7.0)
+                    .color(hover_ring_color)
+                    .allow_hover(false),
+            );
+        }
+        hit
+    });
+    let title = chart.title.clone();
+    let plot_response = response.response;
+    plot_response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Figure, true, format!("Chart: {title}"))
+    });
+    let mut command = None;
+    if let Some(hit) = response.inner {
+        if plot_response.clicked() {
+            command = Some(Command::SelectPoint(Some(hit.refers_to.clone())));
+        }
+        plot_response.on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(360.0);
+            ui.label(egui::RichText::new(&hit.label).strong());
+            sources_ui(ui, &hit.sources);
+            ui.label(
+                egui::RichText::new("Click to mark the sentences that cite it.")
+                    .small()
+                    .weak(),
+            );
+        });
+    }
+    if let Some(command) = command {
+        app.send(command);
+    }
+}
+
+fn plot_points(points: &[DataPoint], log_scale: bool) -> Vec<[f64; 2]> {
+    points
+        .iter()
+        .filter_map(|p| Some([p.x, to_plot_y(p.y, log_scale)?]))
+        .collect()
+}
+
+fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
+    for series in &chart.series {
+        let name = series.name.as_str();
+        let series_color = color(series.color);
+        match series.style {
+            SeriesStyle::Line | SeriesStyle::DashedLine => {
+                let style = if series.style == SeriesStyle::DashedLine {
+                    LineStyle::dashed_loose()
+                } else {
+                    LineStyle::Solid
+                };
+                for run in series.contiguous_runs() {
+                    plot_ui.line(
+                        Line::new(name, PlotPoints::from(plot_points(run, log_scale)))
+                            .color(series_color)
+                            .width(2.5)
+                            .style(style)
+                            .allow_hover(false)
+                            .id(name),
+                    );
+                }
+                plot_ui.points(
+                    Points::new(name, plot_points(&series.points, log_scale))
+                        .color(series_color)
+                        .radius(2.5)
+                        .allow_hover(false)
+                        .id(name),
+                );
+            }
+            SeriesStyle::Bars => {
+                if log_scale {
+                    continue; // negative balances have no place on a log axis
+                }
+                let bars = series
+                    .points
+                    .iter()
+                    .map(|p| {
+                        Bar::new(p.x, p.y)
+                            .width(BAR_WIDTH)
+                            .fill(series_color.gamma_multiply(0.7))
+                    })
+                    .collect();
+                plot_ui.bar_chart(
+                    BarChart::new(name, bars)
+                        .color(series_color)
+                        .allow_hover(false)
+                        .id(name),
+                );
+            }
+            SeriesStyle::Points => {
+                plot_ui.points(
+                    Points::new(name, plot_points(&series.points, log_scale))
+                        .color(series_color)
+                        .shape(MarkerShape::Diamond)
+                        .radius(5.0)
+                        .allow_hover(false)
+                        .id(name),
+                );
+            }
+            SeriesStyle::Spans => {
+                for point in &series.points {
+                    let end = point.x_end.unwrap_or(point.x);
+                    plot_ui.line(
+                        Line::new(
+                            name,
+                            PlotPoints::from(vec![[point.x, point.y], [end, point.y]]),
+                        )
+                        .color(series_color)
+                        .width(4.0)
+                        .allow_hover(false)
+                        .id(name),
+                    );
+                }
+                let ends: Vec<[f64; 2]> = series
+                    .points
+                    .iter()
+                    .map(|p| [p.x_end.unwrap_or(p.x), p.y])
+                    .collect();
+                plot_ui.points(
+                    Points::new(name, ends)
+                        .color(series_color)
+                        .radius(5.0)
+                        .allow_hover(false)
+                        .id(name),
+                );
+            }
+        }
+    }
+}
+
+fn draw_markers(plot_ui: &mut PlotUi<'_>, chart: &ChartModel) {
+    // Markers stay out of the legend: the coloured "Show events" checkboxes above the chart
+    // are their legend and their switch, so there is one control per kind.
+    for marker in &chart.markers {
+        plot_ui.vline(
+            VLine::new("", marker.x)
+                .color(color(event_color(marker.kind)).gamma_multiply(0.75))
+                .width(1.2)
+                .style(LineStyle::dashed_dense())
+                .allow_hover(false)
+                .id(marker.kind.label()),
+        );
+    }
+}
+
+fn draw_selection(
+    plot_ui: &mut PlotUi<'_>,
+    chart: &ChartModel,
+    selected: Option<&PointRef>,
+    log_scale: bool,
+) {
+    let Some(selected) = selected else { return };
+    let highlight = Color32::from_rgb(230, 60, 60);
+    if let Some((_, point)) = chart.find_point(selected)
+        && let Some(y) = to_plot_y(point.y, log_scale)
+    {
+        let x = point.x_end.unwrap_or(point.x);
+        plot_ui.points(
+            Points::new("", vec![[x, y]])
+                .shape(MarkerShape::Circle)
+                .filled(false)
+                .radius(10.0)
+                .color(highlight)
+                .allow_hover(false),
+        );
+        if let PointRef::Year(_) = selected {
+            plot_ui.vline(
+                VLine::new("", point.x)
+                    .color(highlight.gamma_multiply(0.4))
+                    .allow_hover(false),
+            );
+        }
+    } else if let Some(marker) = chart.markers.iter().find(|m| &m.refers_to == selected) {
+        plot_ui.vline(
+            VLine::new("", marker.x)
+                .color(highlight)
+                .width(2.5)
+                .allow_hover(false),
+        );
+    }
+}
+
+fn is_hidden(hidden: &egui_plot::ItemIdSet, name: &str) -> bool {
+    hidden.contains(&ItemId::new(name))
+}
+
+fn find_hit(
+    plot_ui: &PlotUi<'_>,
+    chart: &ChartModel,
+    hidden: &egui_plot::ItemIdSet,
+    log_scale: bool,
+) -> Option<Hit> {
+    let pointer_plot = plot_ui.pointer_coordinate()?;
+    let pointer = plot_ui.screen_from_plot(pointer_plot);
+    let mut best: Option<(f32, Hit)> = None;
+    let consider = |best: &mut Option<(f32, Hit)>, distance: f32, hit: Hit| {
+        if distance <= HOVER_RADIUS && best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            *best = Some((distance, hit));
+        }
+    };
+    for series in chart.series.iter().filter(|s| !is_hidden(hidden, &s.name)) {
+        for point in &series.points {
+            let Some(y) = to_plot_y(point.y, log_scale) else {
+                continue;
+            };
+            let hit = |at: PlotPoint| Hit {
+                label: point.label.clone(),
+                sources: point.sources.clone(),
+                refers_to: point.refers_to.clone(),
+                at: Some(at),
+            };
+            match series.style {
+                SeriesStyle::Bars => {
+                    if log_scale {
+                        continue;
+                    }
+                    let (low, high) = if y < 0.0 { (y, 0.0) } else { (0.0, y) };
+                    let inside = (pointer_plot.x - point.x).abs() <= BAR_WIDTH / 2.0
+                        && (low..=high).contains(&pointer_plot.y);
+                    if inside {
+                        consider(
+                            &mut best,
+                            HOVER_RADIUS - 1.0,
+                            hit(PlotPoint::new(point.x, y)),
+                        );
+                    }
+                }
+                SeriesStyle::Spans => {
+                    let start = plot_ui.screen_from_plot(PlotPoint::new(point.x, y));
+                    let end_x = point.x_end.unwrap_or(point.x);
+                    let end = plot_ui.screen_from_plot(PlotPoint::new(end_x, y));
+                    let distance = distance_to_segment(pointer, start, end);
+                    consider(&mut best, distance, hit(PlotPoint::new(end_x, y)));
+                }
+                _ => {
+                    let screen = plot_ui.screen_from_plot(PlotPoint::new(point.x, y));
+                    consider(
+                        &mut best,
+                        screen.distance(pointer),
+                        hit(PlotPoint::new(point.x, y)),
+                    );
+                }
+            }
+        }
+    }
+    if best.is_none() {
+        for marker in &chart.markers {
+            let screen_x = plot_ui
+                .screen_from_plot(PlotPoint::new(marker.x, pointer_plot.y))
+                .x;
+            let distance = (screen_x - pointer.x).abs() * 3.0;
+            consider(
+                &mut best,
+                distance,
+                Hit {
+                    label: format!("{}\n{}", marker.kind.label(), marker.label),
+                    sources: marker.sources.clone(),
+                    refers_to: marker.refers_to.clone(),
+                    at: None,
+                },
+            );
+        }
+    }
+    best.map(|(_, hit)| hit)
+}
+
+fn distance_to_segment(point: egui::Pos2, start: egui::Pos2, end: egui::Pos2) -> f32 {
+    let segment = end - start;
+    let length_squared = segment.length_sq();
+    if length_squared <= f32::EPSILON {
+        return point.distance(start);
+    }
+    let t = ((point - start).dot(segment) / length_squared).clamp(0.0, 1.0);
+    point.distance(start + segment * t)
+}

@@ -1,0 +1,157 @@
+//! The window. Everything here draws what the data layer and the chart models built; nothing
+//! here computes figures. One file per panel; [`app`] holds the app type and its commands.
+
+pub mod app;
+pub mod article_panel;
+pub mod chart_panel;
+pub mod headline_panel;
+pub mod menu;
+pub mod settings;
+pub mod table_panel;
+
+pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
+pub use settings::{Settings, ThemeChoice};
+
+use crate::cli::WindowOptions;
+use crate::data::Bundle;
+
+pub const APP_NAME: &str = "Bilateral";
+pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
+
+/// Opens the dashboard window on the bundled datasets and blocks until it closes.
+pub fn run_window(start: &WindowOptions) -> anyhow::Result<()> {
+    let bundle = Bundle::load()?;
+    if let Some(id) = &start.annotation
+        && bundle.article.annotation(id).is_none()
+    {
+        let known: Vec<&str> = bundle
+            .article
+            .annotations
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        anyhow::bail!(
+            "the article has no annotation \"{id}\"; its annotations are: {}",
+            known.join(", ")
+        );
+    }
+    let start = start.clone();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(WINDOW_TITLE)
+            .with_app_id("bilateral")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |cc| {
+            let mut app = BilateralApp::new(cc, bundle);
+            app.apply_start_options(&cc.egui_ctx, &start);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("the window could not be opened: {err}"))
+}
+
+/// The host of a source address, as a short link text ("tass.com").
+pub fn source_host(url: &str) -> &str {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = without_scheme.split('/').next().unwrap_or(without_scheme);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// A line of source links.
+pub fn sources_ui(ui: &mut egui::Ui, sources: &[String]) {
+    if sources.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Source:").small().weak());
+        for url in sources {
+            ui.hyperlink_to(egui::RichText::new(source_host(url)).small(), url);
+        }
+    });
+}
+
+/// The newest notice, if any, with a button to dismiss it.
+pub fn notice_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    let Some(notice) = app.notices.last().cloned() else {
+        return;
+    };
+    let mut dismissed = false;
+    egui::Panel::top("notice").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new("Notice:").strong());
+            ui.label(&notice);
+            if ui.button("Dismiss").clicked() {
+                dismissed = true;
+            }
+        });
+    });
+    if dismissed {
+        app.send(Command::DismissNotice);
+    }
+}
+
+pub fn info_windows_ui(app: &mut BilateralApp, ctx: &egui::Context) {
+    let Some(window) = app.open_window else {
+        return;
+    };
+    let mut open = true;
+    let title = match window {
+        InfoWindow::Sources => "Data sources",
+        InfoWindow::Shortcuts => "Keyboard shortcuts",
+        InfoWindow::About => "About Bilateral",
+    };
+    egui::Window::new(title)
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .show(ctx, |ui| match window {
+            InfoWindow::Sources => sources_window_ui(app, ui),
+            InfoWindow::Shortcuts => shortcuts_window_ui(app, ui),
+            InfoWindow::About => about_window_ui(ui),
+        });
+    if !open {
+        app.open_window = None;
+    }
+}
+
+fn sources_window_ui(app: &BilateralApp, ui: &mut egui::Ui) {
+    egui::ScrollArea::vertical()
+        .max_height(480.0)
+        .show(ui, |ui| {
+            for dataset in &app.bundle.datasets {
+                ui.label(egui::RichText::new(&dataset.spec.title).strong());
+                ui.label(format!(
+                    "{} rows · {} · datasets/{}",
+                    dataset.rows(),
+                    dataset.spec.unit,
+                    dataset.spec.file
+                ));
+                ui.label(egui::RichText::new(&dataset.spec.description).small());
+                sources_ui(ui, &dataset.spec.sources);
+                ui.separator();
+            }
+        });
+}
+
+fn shortcuts_window_ui(app: &BilateralApp, ui: &mut egui::Ui) {
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for (shortcut, command) in menu::shortcut_commands(&app.settings) {
+            ui.label(egui::RichText::new(ui.ctx().format_shortcut(&shortcut)).monospace());
+            ui.label(menu::describe(&command));
+            ui.end_row();
+        }
+    });
+}
+
+fn about_window_ui(ui: &mut egui::Ui) {
+    ui.label(format!("Bilateral {}", env!("CARGO_PKG_VERSION")));
+    ui.label(
+        "A dashboard for the statistics of a bilateral relationship — trade, tariffs, military and diplomatic events — shown beside the news text that cites them. Every figure carries its source; years no source confirms are left out.",
+    );
+}

@@ -1,0 +1,105 @@
+//! What the user chose, persisted between runs: the chart, panels, theme and chart options.
+//! Never the data. Stored as JSON through eframe's storage, read back with a fallback: a
+//! corrupt or old settings file gives the defaults and a notice, never a crash.
+
+use serde::{Deserialize, Serialize};
+
+use crate::chart::{ChartId, ChartOptions, GrowthView};
+use crate::data::EventKind;
+
+/// The key under which the settings are stored.
+pub const SETTINGS_KEY: &str = "bilateral.settings";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+}
+
+// One flag per panel the user can hide: an enum set would say the same less plainly.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub chart: ChartId,
+    pub theme: ThemeChoice,
+    pub show_headline: bool,
+    pub show_article: bool,
+    pub show_table: bool,
+    /// The event kinds overlaid on the trade and growth charts.
+    pub marker_kinds: Vec<EventKind>,
+    pub log_scale: bool,
+    pub growth_view: GrowthView,
+    pub index_base_year: i32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let chart_defaults = ChartOptions::default();
+        Self {
+            chart: ChartId::Trade,
+            theme: ThemeChoice::Light,
+            show_headline: true,
+            show_article: true,
+            show_table: true,
+            marker_kinds: chart_defaults.marker_kinds,
+            log_scale: false,
+            growth_view: chart_defaults.growth_view,
+            index_base_year: chart_defaults.index_base_year,
+        }
+    }
+}
+
+impl Settings {
+    pub fn chart_options(&self) -> ChartOptions {
+        ChartOptions {
+            growth_view: self.growth_view,
+            index_base_year: self.index_base_year,
+            marker_kinds: self.marker_kinds.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain enums, bools and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads stored settings. `Err` carries a sentence for the user saying why the defaults
+    /// are used instead.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|err| {
+            format!("The saved settings could not be read ({err}); the defaults are used instead.")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_a_round_trip() {
+        let settings = Settings {
+            chart: ChartId::Timeline,
+            theme: ThemeChoice::Dark,
+            show_table: false,
+            marker_kinds: vec![EventKind::Patrol],
+            log_scale: true,
+            growth_view: GrowthView::Index,
+            index_base_year: 2010,
+            ..Settings::default()
+        };
+        assert_eq!(Settings::from_json(&settings.to_json()), Ok(settings));
+    }
+
+    #[test]
+    fn old_settings_missing_fields_get_defaults_and_corrupt_ones_are_refused() {
+        let old = Settings::from_json(r#"{"chart":"Growth"}"#).expect("old file reads");
+        assert_eq!(old.chart, ChartId::Growth);
+        assert!(old.show_article);
+        let corrupt = Settings::from_json("{not json").expect_err("corrupt");
+        assert!(corrupt.contains("defaults are used"), "{corrupt}");
+        assert!(Settings::from_json(r#"{"chart":"Pie"}"#).is_err());
+    }
+}

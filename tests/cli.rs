@@ -1,0 +1,172 @@
+//! The command line as a user runs it: the real binary, its output and its exit codes.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bilateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn datasets_json_lists_each_dataset_with_rows_columns_and_sources() {
+    let datasets = stdout_json(&bilateral(&["datasets", "--json"]));
+    let datasets = datasets.as_array().expect("an array");
+    let ids: Vec<&str> = datasets.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "china_russia_trade",
+            "us_section301_tariffs",
+            "joint_military_exercises",
+            "diplomatic_milestones"
+        ]
+    );
+    let trade = &datasets[0];
+    assert_eq!(trade["unit"], "USD billion");
+    assert!(trade["title"].as_str().unwrap().contains("2000–2024"));
+    let csv_rows = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/china_russia_trade.csv"),
+    )
+    .unwrap()
+    .lines()
+    .count()
+        - 1;
+    assert_eq!(trade["rows"].as_u64(), Some(csv_rows as u64));
+    let columns: Vec<&str> = trade["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for wanted in [
+        "year",
+        "reporter",
+        "flow",
+        "value_usd_bn",
+        "status",
+        "source",
+    ] {
+        assert!(columns.contains(&wanted), "{wanted} in {columns:?}");
+    }
+    for dataset in datasets {
+        let sources = dataset["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        assert!(
+            sources
+                .iter()
+                .all(|s| s.as_str().unwrap().starts_with("http"))
+        );
+    }
+}
+
+#[test]
+fn datasets_without_json_prints_a_readable_table() {
+    let output = bilateral(&["datasets"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("china_russia_trade"));
+    assert!(text.contains("USD billion"));
+}
+
+#[test]
+fn inspect_json_reports_the_bundled_trade_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/china_russia_trade.csv");
+    let report = stdout_json(&bilateral(&["inspect", path.to_str().unwrap(), "--json"]));
+    assert_eq!(report["path"], path.to_str().unwrap());
+    assert_eq!(report["delimiter"], ",");
+    assert_eq!(report["header_line"], 1);
+    assert_eq!(report["encoding"], "utf-8");
+    assert!(report["warnings"].as_array().unwrap().is_empty());
+    let columns = report["columns"].as_array().unwrap();
+    let column = |name: &str| {
+        columns
+            .iter()
+            .find(|c| c["name"] == name)
+            .expect(name)
+            .clone()
+    };
+    assert_eq!(column("year")["dtype"], "i64");
+    assert_eq!(column("value_usd_bn")["dtype"], "f64");
+    assert_eq!(column("value_usd_bn")["nulls"], 0);
+    assert_eq!(column("reporter")["dtype"], "str");
+    assert!(column("reported_yoy_pct")["nulls"].as_u64().unwrap() > 0);
+    assert!(report["rows"].as_u64().unwrap() >= 45);
+}
+
+#[test]
+fn inspect_sniffs_a_semicolon_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/semicolon.csv");
+    let report = stdout_json(&bilateral(&["inspect", path.to_str().unwrap(), "--json"]));
+    assert_eq!(report["delimiter"], ";");
+    assert_eq!(report["rows"], 2);
+    let names: Vec<&str> = report["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["country", "year", "value"]);
+}
+
+#[test]
+fn inspect_failures_exit_1_with_one_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.csv");
+    let output = bilateral(&["inspect", missing.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("nowhere.csv: no such file"), "{stderr}");
+
+    let ragged = dir.path().join("ragged.csv");
+    std::fs::write(&ragged, "a,b,c\n1,2,3\n4,5\n").unwrap();
+    let output = bilateral(&["inspect", ragged.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("ragged.csv, line 3: the row has 2 cells but the header has 3"),
+        "{stderr}"
+    );
+
+    let output = bilateral(&["inspect", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("this is a folder")
+    );
+
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"name,value\nS\xE3o Paulo,1\n").unwrap();
+    let output = bilateral(&["inspect", latin1.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("latin1.csv, line 2: the file is not UTF-8"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(bilateral(&["inspect"]).status.code(), Some(2));
+    assert_eq!(bilateral(&["no-such-command"]).status.code(), Some(2));
+    assert_eq!(bilateral(&["datasets", "--yaml"]).status.code(), Some(2));
+}

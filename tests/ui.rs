@@ -1,0 +1,200 @@
+//! The real app type driven headlessly with `egui_kittest`: what a user clicks and what they
+//! then see.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::HashMap;
+
+use bilateral::chart::{ChartId, PointRef};
+use bilateral::data::{Bundle, EventKind};
+use bilateral::ui::settings::SETTINGS_KEY;
+use bilateral::ui::{BilateralApp, Settings, ThemeChoice};
+use eframe::App as _;
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_with(storage: Option<&'static MemoryStorage>) -> Harness<'static, BilateralApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            if let Some(storage) = storage {
+                cc.storage = Some(storage);
+            }
+            BilateralApp::new(cc, Bundle::load().expect("bundled data"))
+        });
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, BilateralApp> {
+    harness_with(None)
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_window_opens_on_the_trade_chart_with_headline_figures() {
+    let harness = harness();
+    assert_eq!(harness.state().chart.id, ChartId::Trade);
+    harness
+        .get_by_label_contains("China–Russia trade, 2023: $240.1 billion +26.3% on 2022, a record");
+    harness.get_by_label_contains("US tariff increases, May 2024: $18 billion");
+    harness.get_by_label("Chart: China–Russia trade, 2000–2024");
+}
+
+#[test]
+fn every_chart_can_be_selected_by_its_label() {
+    let mut harness = harness();
+    for chart in ChartId::ALL.into_iter().rev() {
+        harness.get_by_label(chart.label()).click();
+        harness.run();
+        assert_eq!(harness.state().settings.chart, chart);
+        assert_eq!(harness.state().chart.id, chart);
+        harness.get_by_label(&format!("Chart: {}", harness.state().chart.title));
+    }
+}
+
+#[test]
+fn clicking_the_article_figure_shows_the_trade_chart_and_marks_2023() {
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Timeline.label()).click();
+    harness.run();
+    assert_eq!(harness.state().chart.id, ChartId::Timeline);
+
+    harness
+        .get_by_label("a record $240.1 billion last year")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.chart.id, ChartId::Trade);
+    assert_eq!(app.selection.point, Some(PointRef::Year(2023)));
+    // The data table shows the value behind the highlight, and the note explains the other side's figure.
+    harness.get_by_label("240.11");
+    harness.get_by_label_contains("Russia's Economy Ministry gave $227.8 billion");
+}
+
+#[test]
+fn selecting_a_data_point_marks_the_sentences_that_cite_it() {
+    let mut harness = harness();
+    assert!(
+        harness
+            .query_by_label_contains("Russia's Economy Ministry gave $227.8 billion")
+            .is_none(),
+        "no note is shown before anything is selected"
+    );
+    let year_cell = harness.get_by_label("2023");
+    year_cell.scroll_to_me();
+    harness.run();
+    harness.get_by_label("2023").click();
+    harness.run();
+    assert_eq!(harness.state().selection.point, Some(PointRef::Year(2023)));
+    assert_eq!(harness.state().selection.annotation, None);
+    harness.get_by_label_contains("Russia's Economy Ministry gave $227.8 billion");
+}
+
+#[test]
+fn clicking_an_event_annotation_marks_the_event_on_the_timeline() {
+    let mut harness = harness();
+    harness
+        .get_by_label("in March, Chinese and Russian navies conducted drills in the Gulf of Oman with Iranian forces")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.chart.id, ChartId::Timeline);
+    let selected = app.selection.point.clone().expect("an event is selected");
+    let (series, point) = app
+        .chart
+        .find_point(&selected)
+        .expect("the event is on the chart");
+    assert_eq!(series.name, "Joint exercises");
+    assert!(
+        point.label.starts_with("Maritime Security Belt 2024"),
+        "{}",
+        point.label
+    );
+}
+
+#[test]
+fn toggling_an_event_kind_hides_its_markers() {
+    let mut harness = harness();
+    let count = |app: &BilateralApp, kind: EventKind| {
+        app.chart.markers.iter().filter(|m| m.kind == kind).count()
+    };
+    assert!(count(harness.state(), EventKind::Tariff) > 0);
+    assert_eq!(count(harness.state(), EventKind::Exercise), 0);
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "US tariff actions")
+        .click();
+    harness.run();
+    assert_eq!(count(harness.state(), EventKind::Tariff), 0);
+
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Joint exercises")
+        .click();
+    harness.run();
+    assert!(count(harness.state(), EventKind::Exercise) >= 15);
+}
+
+#[test]
+fn settings_survive_a_save_and_restore() {
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Growth.label()).click();
+    harness.run();
+    harness.get_by_label("Index to base year").click();
+    harness.run();
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().settings.theme = ThemeChoice::Dark;
+    harness.state_mut().settings.show_table = false;
+    harness.state_mut().save(&mut storage);
+
+    let storage: &'static MemoryStorage = Box::leak(Box::new(storage));
+    let restored = harness_with(Some(storage));
+    let app = restored.state();
+    assert_eq!(app.settings.chart, ChartId::Growth);
+    assert_eq!(
+        app.settings.growth_view,
+        bilateral::chart::GrowthView::Index
+    );
+    assert_eq!(app.settings.theme, ThemeChoice::Dark);
+    assert!(!app.settings.show_table);
+    assert!(app.notices.is_empty());
+    assert_eq!(app.chart.id, ChartId::Growth);
+}
+
+#[test]
+fn a_corrupt_settings_file_gives_defaults_and_a_notice() {
+    let mut storage = MemoryStorage::default();
+    storage
+        .0
+        .insert(SETTINGS_KEY.to_owned(), "{\"chart\": 42".to_owned());
+    let harness = harness_with(Some(Box::leak(Box::new(storage))));
+    let app = harness.state();
+    assert_eq!(app.settings, Settings::default());
+    assert_eq!(app.notices.len(), 1);
+    harness.get_by_label_contains("The saved settings could not be read");
+}
+
+#[test]
+fn features_not_yet_there_say_so() {
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open CSV…").click();
+    harness.run();
+    harness.get_by_label_contains("Opening your own CSV files is not yet available");
+}
