@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v import >/dev/null || need+=(imagemagick)
+command -v xdotool >/dev/null || need+=(xdotool)
 [ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri libegl1 libgl1)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
@@ -33,6 +34,9 @@ shoot() {
   HOME=$home XDG_DATA_HOME=$home DISPLAY=$display "$binary" "$@" &
   local app_pid=$!
   sleep "${SHOT_DELAY:-5}"
+  # Park the pointer in a corner so no tooltip covers the chart.
+  DISPLAY=$display xdotool mousemove $((width - 5)) $((height - 5)) 2>/dev/null || true
+  sleep 1
   DISPLAY=$display import -window root "screenshots/$name.png"
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true

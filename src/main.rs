@@ -8,6 +8,7 @@ use clap::Parser as _;
 use bilateral::cli::{Cli, run_command};
 
 fn main() -> ExitCode {
+    bilateral::ui::mark_launch();
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => run_command(command, &mut std::io::stdout().lock()),

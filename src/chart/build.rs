@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series,
-    SeriesStyle, event_color, format_usd_bn, palette,
+    Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, Marker,
+    PointRef, Series, SeriesStyle, event_color, format_usd_bn, palette,
 };
 use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL};
 use crate::data::{Bundle, Event, EventKind, IsoDate, TRADE_ID, TradeYear};
@@ -52,7 +52,11 @@ pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> Char
         ChartId::Timeline => timeline_chart(bundle),
     };
     if id.takes_event_markers() {
-        model.markers = markers(&bundle.events, &options.marker_kinds);
+        let (first, last) = model.x_range;
+        model.markers = markers(&bundle.events, &options.marker_kinds)
+            .into_iter()
+            .filter(|marker| (first..=last + 1.0).contains(&marker.x))
+            .collect();
     }
     model
 }
@@ -249,6 +253,7 @@ fn trade_chart(bundle: &Bundle) -> ChartModel {
         source_line: TRADE_SOURCE.to_owned(),
         supports_log_scale: true,
         x_range: (1999.5, 2024.5),
+        legend: LegendPlacement::TopLeft,
     }
 }
 
@@ -375,6 +380,7 @@ fn year_on_year_chart(bundle: &Bundle) -> ChartModel {
         source_line: TRADE_SOURCE.to_owned(),
         supports_log_scale: false,
         x_range: (1999.5, 2024.5),
+        legend: LegendPlacement::TopLeft,
     }
 }
 
@@ -442,6 +448,7 @@ fn index_chart(bundle: &Bundle, base_year: i32) -> ChartModel {
         source_line: TRADE_SOURCE.to_owned(),
         supports_log_scale: true,
         x_range: (1999.5, 2024.5),
+        legend: LegendPlacement::TopLeft,
     }
 }
 
@@ -566,6 +573,7 @@ fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
         source_line: "Source: USTR Section 301 notices as summarised by trade-law firms and Reuters; compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
         supports_log_scale: false,
         x_range: (-0.6, last + 0.6),
+        legend: LegendPlacement::TopLeft,
     }
 }
 
@@ -673,6 +681,7 @@ fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
         source_line: "Source: USTR notice of 14 May 2024 and final determination, as summarised by trade-law firms and Reuters; compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
         supports_log_scale: false,
         x_range: (-5.0, 105.0),
+        legend: LegendPlacement::BottomRight,
     }
 }
 
@@ -739,7 +748,7 @@ fn timeline_chart(bundle: &Bundle) -> ChartModel {
     ChartModel {
         id: ChartId::Timeline,
         title: "China–Russia relations: exercises, patrols, diplomacy and US tariffs".to_owned(),
-        subtitle: "Each dot is one event; hover for its name and dates. 1949 recognition to the May 2024 visit.".to_owned(),
+        subtitle: "Each dot is one event; hover for its name and dates. Drag the chart to the right to reach the 1949 recognition.".to_owned(),
         x_axis: Axis::new("Year", AxisFormat::Year),
         y_axis,
         series,
@@ -747,7 +756,8 @@ fn timeline_chart(bundle: &Bundle) -> ChartModel {
         table,
         source_line: "Sources: defence ministries and news agencies for exercises and patrols; foreign ministries and news reports for milestones; USTR for tariff actions. Each row's source is in the table.".to_owned(),
         supports_log_scale: false,
-        x_range: (1948.0, 2025.5),
+        x_range: (1999.5, 2025.3),
+        legend: LegendPlacement::Hidden,
     }
 }
 

@@ -215,6 +215,15 @@ impl Series {
     }
 }
 
+/// Where the legend sits, chosen per chart so it covers no data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendPlacement {
+    TopLeft,
+    BottomRight,
+    /// The axis already names every series (the timeline's lanes).
+    Hidden,
+}
+
 /// A dated event drawn across a chart as a vertical line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
@@ -250,6 +259,7 @@ pub struct ChartModel {
     pub supports_log_scale: bool,
     /// The x range to show when the view is reset.
     pub x_range: (f64, f64),
+    pub legend: LegendPlacement,
 }
 
 impl ChartModel {

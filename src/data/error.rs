@@ -2,8 +2,6 @@
 //! cell is at fault, the line (counted from 1, the header being line 1) and the column, so a
 //! user can open the file at the right place; the messages end with what to do about it.
 
-use std::path::PathBuf;
-
 /// Where in a CSV file a problem sits: the file's name, the line (from 1) and the column name
 /// with its position (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,13 +24,6 @@ impl std::fmt::Display for CellLocation {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-
     #[error("{file}, line {line}, column {column}: {message}. Fix the catalog entry and try again")]
     Catalog {
         file: String,

@@ -82,6 +82,8 @@ pub struct BilateralApp {
     pub open_window: Option<InfoWindow>,
     /// Set for one frame to make the plot return to its default view.
     pub reset_view: bool,
+    /// Set for one frame after the selection changed, to scroll the table and the article to it.
+    pub reveal_selection: bool,
     commands: Vec<Command>,
 }
 
@@ -118,6 +120,7 @@ impl BilateralApp {
             notices: Vec::new(),
             open_window: None,
             reset_view: false,
+            reveal_selection: false,
             commands: Vec::new(),
         }
     }
@@ -191,12 +194,14 @@ impl BilateralApp {
                     annotation: Some(id),
                 };
                 self.reset_view = true;
+                self.reveal_selection = true;
             }
             Command::SelectPoint(point) => {
                 self.selection = Selection {
                     point,
                     annotation: None,
                 };
+                self.reveal_selection = true;
             }
             Command::SetMarkerKind(kind, shown) => {
                 self.settings.marker_kinds.retain(|k| *k != kind);
@@ -253,6 +258,9 @@ impl BilateralApp {
     /// Draws one frame and applies the commands it produced.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() == 0 {
+            super::report_first_frame();
+        }
         self.shortcuts(&ctx);
         menu::menu_bar_ui(self, ui);
         super::notice_bar_ui(self, ui);
@@ -267,14 +275,15 @@ impl BilateralApp {
         }
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
-        self.reset_view_consumed();
+        self.one_frame_flags_consumed();
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
         }
     }
 
-    fn reset_view_consumed(&mut self) {
+    fn one_frame_flags_consumed(&mut self) {
         self.reset_view = false;
+        self.reveal_selection = false;
     }
 }
 

@@ -24,6 +24,8 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     {
         let article = &app.bundle.article;
         let selection = &app.selection;
+        // Scroll the marked sentences into view (no jump when they already are).
+        let reveal = app.reveal_selection;
         egui::Panel::right("article")
             .resizable(true)
             .default_size(420.0)
@@ -56,7 +58,7 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                                 .filter(|a| a.paragraph == index)
                                 .collect();
                             annotations.sort_by_key(|a| a.span.start);
-                            paragraph_ui(ui, paragraph, &annotations, selection, &mut commands);
+                            paragraph_ui(ui, paragraph, &annotations, selection, reveal, &mut commands);
                             ui.add_space(8.0);
                         }
                     });
@@ -72,6 +74,7 @@ fn paragraph_ui(
     paragraph: &str,
     annotations: &[&Annotation],
     selection: &super::app::Selection,
+    reveal: bool,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -97,6 +100,9 @@ fn paragraph_ui(
                 ui.label(&annotation.note);
                 sources_ui(ui, &annotation.sources);
             });
+            if marked && reveal {
+                response.scroll_to_me(None);
+            }
             if response.clicked() {
                 commands.push(Command::FollowAnnotation(annotation.id.clone()));
             }

@@ -5,13 +5,13 @@
 
 use egui::Color32;
 use egui_plot::{
-    Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle, MarkerShape, Plot,
+    AxisHints, Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle, MarkerShape, Plot,
     PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
 };
 
 use super::app::{BilateralApp, Command};
 use super::sources_ui;
-use crate::chart::model::{Axis, AxisFormat, Rgb, event_color};
+use crate::chart::model::{Axis, AxisFormat, LegendPlacement, Rgb, event_color};
 use crate::chart::{ChartId, ChartModel, DataPoint, GrowthView, PointRef, SeriesStyle};
 use crate::data::EventKind;
 
@@ -117,14 +117,28 @@ fn axis_tick(axis: &Axis, value: f64, log_scale: bool) -> String {
     }
 }
 
-/// Grid marks at whole steps only (years, categories), so no tick falls between two years.
-fn whole_number_grid(input: &GridInput) -> Vec<GridMark> {
+/// Screen distance between x tick labels, below which egui_plot hides them.
+const X_LABEL_SPACING: std::ops::RangeInclusive<f32> = 56.0..=64.0;
+
+/// Grid marks at whole years only, so no tick falls between two years, spaced widely enough
+/// for every mark to carry its label.
+fn year_grid(input: &GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
-    let span = (max - min).max(1.0);
+    // `base_step_size` is the data distance of the plot's minimum grid spacing (8 points).
+    let points_per_year = 8.0 / input.base_step_size.max(f64::EPSILON);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0]
         .into_iter()
-        .find(|step| span / step <= 14.0)
+        .find(|step| step * points_per_year >= f64::from(*X_LABEL_SPACING.end()))
         .unwrap_or(100.0);
+    whole_marks(min, max, step)
+}
+
+/// One grid mark per category: every bar or lane is labelled.
+fn category_grid(input: &GridInput) -> Vec<GridMark> {
+    whole_marks(input.bounds.0, input.bounds.1, 1.0)
+}
+
+fn whole_marks(min: f64, max: f64, step: f64) -> Vec<GridMark> {
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
     (first..=last)
@@ -160,35 +174,52 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
 
     let x_axis = chart.x_axis.clone();
     let y_axis = chart.y_axis.clone();
+    // The x range is fixed (the markers and the 1949 event would otherwise stretch it), but
+    // widened to show a selected point that lies outside it.
+    let (mut x_min, mut x_max) = chart.x_range;
+    if let Some((_, point)) = selection.point.as_ref().and_then(|p| chart.find_point(p)) {
+        x_min = x_min.min(point.x - 1.0);
+        x_max = x_max.max(point.x_end.unwrap_or(point.x) + 1.0);
+    }
     let mut plot = Plot::new(("chart", chart.id))
         .id(plot_id)
         .height(height)
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .background_alpha(0.85),
-        )
         .show_x(false)
         .show_y(false)
-        .x_axis_label(chart.x_axis.label.clone())
-        .y_axis_label(chart.y_axis.label.clone())
-        .x_axis_formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
-        .y_axis_formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale))
-        .include_x(chart.x_range.0)
-        .include_x(chart.x_range.1)
-        .y_axis_min_width(56.0);
-    if matches!(chart.x_axis.format, AxisFormat::Year | AxisFormat::Category) {
-        plot = plot.x_grid_spacer(|input| whole_number_grid(&input));
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(chart.x_axis.label.clone())
+                .formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
+                .label_spacing(X_LABEL_SPACING),
+        ])
+        .default_x_bounds(x_min, x_max);
+    let y_hints = AxisHints::new_y()
+        .label(chart.y_axis.label.clone())
+        .formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale));
+    let legend = Legend::default().background_alpha(0.85);
+    plot = match chart.legend {
+        LegendPlacement::TopLeft => plot.legend(legend.position(Corner::LeftTop)),
+        LegendPlacement::BottomRight => plot.legend(legend.position(Corner::RightBottom)),
+        LegendPlacement::Hidden => plot,
+    };
+    if chart.x_axis.format == AxisFormat::Year {
+        plot = plot.x_grid_spacer(|input| year_grid(&input));
+    } else if chart.x_axis.format == AxisFormat::Category {
+        plot = plot.x_grid_spacer(|input| category_grid(&input));
     }
     if chart.y_axis.format == AxisFormat::Category {
         let lanes = chart.y_axis.categories.len() as f64;
+        // Every lane is labelled, even when lanes are closer than egui_plot's default spacing.
         plot = plot
-            .y_grid_spacer(|input| whole_number_grid(&input))
+            .custom_y_axes(vec![y_hints.min_thickness(200.0).label_spacing(10.0..=12.0)])
+            .y_grid_spacer(|input| category_grid(&input))
             .include_y(-0.6)
-            .include_y(lanes - 0.4)
-            .y_axis_min_width(200.0);
-    } else if !log_scale {
-        plot = plot.include_y(0.0);
+            .include_y(lanes - 0.4);
+    } else {
+        plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
+        if !log_scale {
+            plot = plot.include_y(0.0);
+        }
     }
     if *reset_view {
         plot = plot.reset();

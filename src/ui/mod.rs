@@ -16,6 +16,33 @@ use crate::cli::WindowOptions;
 use crate::data::Bundle;
 
 pub const APP_NAME: &str = "Bilateral";
+
+/// Set this environment variable to have the window print, on stderr, how long after launch
+/// its first frame was built (see docs/PERFORMANCE.md).
+pub const STARTUP_REPORT_VARIABLE: &str = "BILATERAL_STARTUP_REPORT";
+
+static LAUNCHED_AT: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Records the moment the program started, for the start-up report.
+pub fn mark_launch() {
+    LAUNCHED_AT.get_or_init(std::time::Instant::now);
+}
+
+fn report_first_frame() {
+    // egui may run the first frame twice (a sizing pass): report it once.
+    static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    if std::env::var_os(STARTUP_REPORT_VARIABLE).is_some()
+        && let Some(launched_at) = LAUNCHED_AT.get()
+    {
+        eprintln!(
+            "first frame built {:.1} ms after launch",
+            launched_at.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}
 pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
 
 /// Opens the dashboard window on the bundled datasets and blocks until it closes.

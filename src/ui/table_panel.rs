@@ -7,7 +7,10 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let mut clicked = None;
     {
         let BilateralApp {
-            chart, selection, ..
+            chart,
+            selection,
+            reveal_selection,
+            ..
         } = &*app;
         let table = &chart.table;
         egui::Panel::bottom("data_table")
@@ -34,7 +37,11 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                                     let is_source =
                                         table.columns.get(index).is_some_and(|c| c == "Source");
                                     if index == 0 {
-                                        if ui.selectable_label(selected, cell).clicked() {
+                                        let response = ui.selectable_label(selected, cell);
+                                        if selected && *reveal_selection {
+                                            response.scroll_to_me(Some(egui::Align::Center));
+                                        }
+                                        if response.clicked() {
                                             clicked = Some(reference.clone());
                                         }
                                     } else if is_source {
