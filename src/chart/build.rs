@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
-    Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, Marker,
-    PointRef, Series, SeriesStyle, event_color, format_usd_bn, palette,
+    Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, Marker, PointRef,
+    Series, SeriesStyle, event_color, format_usd_bn, palette,
 };
 use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL};
 use crate::data::{Bundle, Event, EventKind, IsoDate, TRADE_ID, TradeYear};

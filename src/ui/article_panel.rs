@@ -58,7 +58,14 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                                 .filter(|a| a.paragraph == index)
                                 .collect();
                             annotations.sort_by_key(|a| a.span.start);
-                            paragraph_ui(ui, paragraph, &annotations, selection, reveal, &mut commands);
+                            paragraph_ui(
+                                ui,
+                                paragraph,
+                                &annotations,
+                                selection,
+                                reveal,
+                                &mut commands,
+                            );
                             ui.add_space(8.0);
                         }
                     });

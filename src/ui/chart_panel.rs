@@ -5,8 +5,8 @@
 
 use egui::Color32;
 use egui_plot::{
-    AxisHints, Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle, MarkerShape, Plot,
-    PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
+    AxisHints, Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle,
+    MarkerShape, Plot, PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
 };
 
 use super::app::{BilateralApp, Command};
@@ -211,7 +211,9 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         let lanes = chart.y_axis.categories.len() as f64;
         // Every lane is labelled, even when lanes are closer than egui_plot's default spacing.
         plot = plot
-            .custom_y_axes(vec![y_hints.min_thickness(200.0).label_spacing(10.0..=12.0)])
+            .custom_y_axes(vec![
+                y_hints.min_thickness(200.0).label_spacing(10.0..=12.0),
+            ])
             .y_grid_spacer(|input| category_grid(&input))
             .include_y(-0.6)
             .include_y(lanes - 0.4);
