@@ -117,7 +117,7 @@ fn axis_tick(axis: &Axis, value: f64, log_scale: bool) -> String {
     }
 }
 
-/// Screen distance between x tick labels, below which egui_plot hides them.
+/// Screen distance between x tick labels, below which `egui_plot` hides them.
 const X_LABEL_SPACING: std::ops::RangeInclusive<f32> = 56.0..=64.0;
 
 /// Grid marks at whole years only, so no tick falls between two years, spaced widely enough
