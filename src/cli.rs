@@ -11,8 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::chart::ChartId;
-use crate::data::Bundle;
+use crate::claims::{ClaimRecord, ClaimsReport, check_paragraphs, date_line, paragraphs_of};
+use crate::data::{Bundle, IsoDate};
 use crate::inspect::{CsvReport, load_csv};
+use crate::stats::{StatsReport, trade_stats};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,6 +51,10 @@ pub enum ThemeArg {
     Dark,
 }
 
+fn parse_date(text: &str) -> Result<IsoDate, String> {
+    IsoDate::parse(text).ok_or_else(|| format!("\"{text}\" is not a date written YYYY-MM-DD"))
+}
+
 fn parse_chart_slug(slug: &str) -> Result<ChartId, String> {
     ChartId::from_slug(slug).ok_or_else(|| {
         let known: Vec<&str> = ChartId::ALL.iter().map(|c| c.slug()).collect();
@@ -61,6 +67,33 @@ pub enum Command {
     /// List the bundled datasets with their rows, columns and sources.
     Datasets {
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statistics of China-customs total trade: growth, compound growth, balance, trend and a
+    /// structural-break test.
+    Stats {
+        /// First year of the range (default: the first year with data).
+        #[arg(long)]
+        from: Option<i32>,
+        /// Last year of the range (default: the last year with data).
+        #[arg(long)]
+        to: Option<i32>,
+        /// Test for a break in the trend at this year (Chow test).
+        #[arg(long, value_name = "YEAR")]
+        break_year: Option<i32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every figure of an article against the datasets (the bundled article without FILE).
+    Claims {
+        /// A .txt or .md article; its `Date: YYYY-MM-DD` line dates "last year".
+        file: Option<PathBuf>,
+        /// The article's date, when the file has no `Date:` line.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<IsoDate>,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -113,6 +146,70 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                 write_dataset_table(&summaries, out)?;
             }
         }
+        Command::Stats {
+            from,
+            to,
+            break_year,
+            json,
+        } => {
+            let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+            let years: Vec<i32> = bundle
+                .trade_years
+                .iter()
+                .filter(|row| row.reporter == crate::data::trade::CHINA_CUSTOMS)
+                .map(|row| row.year)
+                .collect();
+            let from = from
+                .or_else(|| years.iter().copied().min())
+                .unwrap_or_default();
+            let to = to
+                .or_else(|| years.iter().copied().max())
+                .unwrap_or_default();
+            let stats = trade_stats(&bundle, from, to, *break_year)?;
+            let report = StatsReport::new(&stats);
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)?;
+            } else {
+                write_stats(&report, out)?;
+            }
+        }
+        Command::Claims { file, date, json } => {
+            let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+            let (article, paragraphs, file_date) = match file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).with_context(|| {
+                        format!(
+                            "{}: cannot be read as UTF-8 text; give a .txt or .md file",
+                            path.display()
+                        )
+                    })?;
+                    (
+                        path.display().to_string(),
+                        paragraphs_of(&text),
+                        date_line(&text),
+                    )
+                }
+                None => (
+                    crate::data::ARTICLE_FILE.path.to_owned(),
+                    bundle.article.paragraphs.clone(),
+                    bundle.article.date,
+                ),
+            };
+            let date = date.or(file_date);
+            let claims = check_paragraphs(&bundle, &paragraphs, date);
+            let report = ClaimsReport {
+                article,
+                date: date.map(|d| d.to_string()),
+                claims: claims.iter().map(ClaimRecord::from).collect(),
+            };
+            if *json {
+                serde_json::to_writer_pretty(&mut *out, &report)?;
+                writeln!(out)?;
+            } else {
+                write_claims(&report, out)?;
+            }
+        }
         Command::Inspect { file, json } => {
             let loaded = load_csv(file)?;
             if *json {
@@ -162,6 +259,99 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
     }
     for warning in &report.warnings {
         writeln!(out, "  warning: {warning}")?;
+    }
+    Ok(())
+}
+
+fn optional(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.decimals$}"))
+}
+
+fn write_stats(report: &StatsReport, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "China-customs total trade, {}–{} (USD billion)",
+        report.from, report.to
+    )?;
+    writeln!(
+        out,
+        "  {:<6} {:>10} {:>10} {:>10}",
+        "year", "total", "change %", "balance"
+    )?;
+    for (year, total) in &report.total_usd_bn {
+        let growth = report.yoy_pct.get(year).copied();
+        let balance = report.balance_usd_bn.get(year).copied();
+        writeln!(
+            out,
+            "  {year:<6} {total:>10.2} {:>10} {:>10}",
+            optional(growth, 1),
+            optional(balance, 2)
+        )?;
+    }
+    writeln!(
+        out,
+        "  compound annual growth: {}%",
+        optional(report.cagr_pct, 2)
+    )?;
+    if let Some(trend) = &report.trend {
+        writeln!(
+            out,
+            "  trend: {:+.2} bn a year (95% CI {:+.2} to {:+.2}), R² {:.3}, {} points",
+            trend.slope_usd_bn_per_year, trend.ci95[0], trend.ci95[1], trend.r2, trend.points
+        )?;
+    }
+    if let Some(test) = &report.break_test {
+        writeln!(
+            out,
+            "  break at {}: F({}, {}) = {:.2}, p = {:.4}; growth {}% a year before, {}% after",
+            test.year,
+            test.df1,
+            test.df2,
+            test.f,
+            test.p_value,
+            optional(test.cagr_before_pct, 1),
+            optional(test.cagr_after_pct, 1)
+        )?;
+    }
+    for (year, gap) in &report.reporter_gap {
+        writeln!(
+            out,
+            "  {year}: China {} vs Russia {}: gap {:+.2} bn ({:+.1}%)",
+            gap.china_customs_usd_bn, gap.russia_official_usd_bn, gap.gap_usd_bn, gap.gap_pct
+        )?;
+    }
+    for note in &report.notes {
+        writeln!(out, "  note: {note}")?;
+    }
+    Ok(())
+}
+
+fn write_claims(report: &ClaimsReport, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} (dated {})",
+        report.article,
+        report
+            .date
+            .as_deref()
+            .unwrap_or("unknown: pass --date for \"last year\"")
+    )?;
+    if report.claims.is_empty() {
+        writeln!(out, "  no numeric claims found")?;
+    }
+    for claim in &report.claims {
+        writeln!(
+            out,
+            "  [{}] {:?} ({}{})",
+            claim.verdict.label(),
+            claim.text,
+            serde_json::to_value(claim.measure)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            claim.year.map(|y| format!(", {y}")).unwrap_or_default()
+        )?;
+        writeln!(out, "      {}", claim.explanation)?;
     }
     Ok(())
 }

@@ -6,7 +6,9 @@
 //! [`ui`] draws the window; [`cli`] is the command line.
 
 pub mod chart;
+pub mod claims;
 pub mod cli;
 pub mod data;
 pub mod inspect;
+pub mod stats;
 pub mod ui;

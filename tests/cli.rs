@@ -170,3 +170,139 @@ fn usage_errors_exit_2() {
     assert_eq!(bilateral(&["no-such-command"]).status.code(), Some(2));
     assert_eq!(bilateral(&["datasets", "--yaml"]).status.code(), Some(2));
 }
+
+#[test]
+fn stats_json_gives_growth_cagr_trend_and_break_test() {
+    let report = stdout_json(&bilateral(&[
+        "stats",
+        "--from",
+        "2013",
+        "--to",
+        "2023",
+        "--break-year",
+        "2022",
+        "--json",
+    ]));
+    assert_eq!(
+        (report["from"].as_i64(), report["to"].as_i64()),
+        (Some(2013), Some(2023))
+    );
+    assert_eq!(report["total_usd_bn"]["2023"], 240.11);
+    let yoy_2023 = report["yoy_pct"]["2023"].as_f64().unwrap();
+    assert!((yoy_2023 - (240.11 / 190.271 - 1.0) * 100.0).abs() < 1e-9);
+    let cagr = report["cagr_pct"].as_f64().unwrap();
+    assert!((cagr - ((240.11_f64 / 89.21).powf(0.1) - 1.0) * 100.0).abs() < 1e-9);
+    let balance_2023 = report["balance_usd_bn"]["2023"].as_f64().unwrap();
+    assert!((balance_2023 - (110.9 - 129.1)).abs() < 1e-9);
+    let trend = &report["trend"];
+    let slope = trend["slope_usd_bn_per_year"].as_f64().unwrap();
+    let ci = trend["ci95"].as_array().unwrap();
+    assert!(ci[0].as_f64().unwrap() < slope && slope < ci[1].as_f64().unwrap());
+    assert!((0.0..=1.0).contains(&trend["r2"].as_f64().unwrap()));
+    // 2022–2023 is two points after the break: too few for a test, and the report says so.
+    assert!(report["break_test"].is_null());
+    let notes = report["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("No break test")),
+        "{notes:?}"
+    );
+
+    let wider = stdout_json(&bilateral(&[
+        "stats",
+        "--from",
+        "2013",
+        "--to",
+        "2024",
+        "--break-year",
+        "2021",
+        "--json",
+    ]));
+    let test = &wider["break_test"];
+    assert_eq!(test["year"], 2021);
+    assert!((0.0..=1.0).contains(&test["p_value"].as_f64().unwrap()));
+    assert!(test["f"].as_f64().unwrap() > 0.0);
+    assert_eq!(
+        (test["df1"].as_u64(), test["df2"].as_u64()),
+        (Some(2), Some(7))
+    );
+}
+
+#[test]
+fn stats_refuses_a_year_without_data() {
+    let output = bilateral(&["stats", "--from", "2015", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no China-customs total for 2015"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn claims_json_checks_the_bundled_article() {
+    let report = stdout_json(&bilateral(&["claims", "--json"]));
+    assert_eq!(report["date"], "2024-05-16");
+    let claims = report["claims"].as_array().unwrap();
+    let claim = |text: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"] == text)
+            .expect(text)
+            .clone()
+    };
+    let trade = claim("$240.1 billion");
+    assert_eq!(trade["verdict"], "supported");
+    assert_eq!(trade["year"], 2023);
+    assert_eq!(trade["unit"], "usd_bn");
+    assert_eq!(trade["measure"], "total_trade");
+    assert_eq!(trade["expected"], 240.11);
+    assert_eq!(trade["dataset"], "china_russia_trade");
+    assert!(
+        trade["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bilateral trade between China and Russia")
+    );
+    assert!(!trade["source"].as_array().unwrap().is_empty());
+    assert_eq!(claim("$18 billion")["measure"], "tariff_covered_imports");
+    assert_eq!(claim("75th anniversary")["unit"], "years");
+    assert_eq!(claim("a record")["verdict"], "supported");
+}
+
+#[test]
+fn claims_reads_a_users_article_with_a_date_given_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("my_article.md");
+    std::fs::write(
+        &article,
+        "# Trade notes\n\nTrade reached $250 billion last year. The Expo drew 5,000 visitors.\n",
+    )
+    .unwrap();
+    let report = stdout_json(&bilateral(&[
+        "claims",
+        article.to_str().unwrap(),
+        "--date",
+        "2024-03-01",
+        "--json",
+    ]));
+    assert_eq!(report["date"], "2024-03-01");
+    let claims = report["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0]["verdict"], "contradicted");
+    assert_eq!(claims[0]["expected"], 240.11);
+    assert_eq!(claims[0]["year"], 2023);
+
+    let missing = bilateral(&["claims", dir.path().join("none.txt").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .contains("none.txt")
+    );
+    assert_eq!(
+        bilateral(&["claims", "--date", "yesterday"]).status.code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,469 @@
+//! Claim checking: every number in an article checked against the datasets. A claim is
+//! `supported` when the data has the figure within the claim's own rounding, `contradicted`
+//! (with the data's value) when it does not, and `unverified` when the data has nothing to check
+//! it against. Figures from one reporter are compared with the same reporter's data.
+
+pub mod extract;
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::chart::{ChartId, PointRef};
+use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL};
+use crate::data::{Bundle, EventKind, IsoDate, TARIFFS_ID, TRADE_ID, events};
+pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_paragraph};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Unverified,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supported => "supported",
+            Self::Contradicted => "contradicted",
+            Self::Unverified => "unverified",
+        }
+    }
+}
+
+/// A claim with its verdict and the evidence behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub found: FoundClaim,
+    pub verdict: Verdict,
+    /// The data's value (None when unverified).
+    pub expected: Option<f64>,
+    pub dataset: Option<String>,
+    pub sources: Vec<String>,
+    /// How far the data may be from the claim and still support it.
+    pub tolerance: Option<f64>,
+    /// What the verdict rests on, in a sentence or two.
+    pub explanation: String,
+    /// The chart and point that show the evidence.
+    pub chart: Option<ChartId>,
+    pub point: Option<PointRef>,
+}
+
+/// One claim as `bilateral claims --json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRecord {
+    pub text: String,
+    pub sentence: String,
+    pub value: Option<f64>,
+    pub unit: ClaimUnit,
+    pub year: Option<i32>,
+    pub measure: Measure,
+    pub verdict: Verdict,
+    pub expected: Option<f64>,
+    pub dataset: Option<String>,
+    pub source: Vec<String>,
+    pub tolerance: Option<f64>,
+    pub explanation: String,
+}
+
+impl From<&Claim> for ClaimRecord {
+    fn from(claim: &Claim) -> Self {
+        Self {
+            text: claim.found.text.clone(),
+            sentence: claim.found.sentence.clone(),
+            value: claim.found.value,
+            unit: claim.found.unit,
+            year: claim.found.year,
+            measure: claim.found.measure,
+            verdict: claim.verdict,
+            expected: claim.expected,
+            dataset: claim.dataset.clone(),
+            source: claim.sources.clone(),
+            tolerance: claim.tolerance,
+            explanation: claim.explanation.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimsReport {
+    pub article: String,
+    pub date: Option<String>,
+    pub claims: Vec<ClaimRecord>,
+}
+
+/// The `Date: YYYY-MM-DD` line of an article, if it has one.
+pub fn date_line(text: &str) -> Option<IsoDate> {
+    text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix("Date:")?;
+        IsoDate::parse(rest.trim())
+    })
+}
+
+/// An article's paragraphs: its non-empty lines, without the `Date:` line.
+pub fn paragraphs_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("Date:"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Half a unit of the last digit given: "$240.1 billion" allows ±0.05.
+fn rounding_tolerance(found: &FoundClaim) -> f64 {
+    0.5 * 10f64.powi(-(found.decimals as i32))
+}
+
+fn trade_row(bundle: &Bundle, year: i32, reporter: &str, flow: &str) -> Option<(f64, Vec<String>)> {
+    let trade = bundle.dataset(TRADE_ID)?;
+    let rows = trade.find_rows(&[
+        ("year".to_owned(), year.to_string()),
+        ("reporter".to_owned(), reporter.to_owned()),
+        ("flow".to_owned(), flow.to_owned()),
+    ]);
+    let row = *rows.first()?;
+    let value = trade.cell_text(row, "value_usd_bn")?.parse().ok()?;
+    Some((value, events::sources(trade, row)))
+}
+
+fn reporter_name(reporter: &str) -> &'static str {
+    if reporter == RUSSIA_OFFICIAL {
+        "Russian official figures"
+    } else {
+        "China's customs (GACC)"
+    }
+}
+
+fn unverified(found: FoundClaim, explanation: String) -> Claim {
+    Claim {
+        found,
+        verdict: Verdict::Unverified,
+        expected: None,
+        dataset: None,
+        sources: Vec::new(),
+        tolerance: None,
+        explanation,
+        chart: None,
+        point: None,
+    }
+}
+
+/// Compares a claimed value with the data's, honouring the claim's rounding and hedges.
+fn judge(found: &FoundClaim, claimed: f64, data: f64, tolerance: f64) -> (Verdict, f64) {
+    let tolerance = match found.hedge {
+        Hedge::Approximately => tolerance.max(claimed.abs() * 0.03),
+        _ => tolerance,
+    };
+    let supported = match found.hedge {
+        Hedge::AtLeast => data >= claimed - tolerance,
+        Hedge::AtMost => data <= claimed + tolerance,
+        Hedge::Exact | Hedge::Approximately => (data - claimed).abs() <= tolerance + 1e-9,
+    };
+    let verdict = if supported {
+        Verdict::Supported
+    } else {
+        Verdict::Contradicted
+    };
+    (verdict, tolerance)
+}
+
+fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(claimed), Some(year), Some(flow)) = (found.value, found.year, found.measure.flow())
+    else {
+        return unverified(
+            found,
+            "The sentence gives no year for this figure, so it cannot be matched to the data."
+                .to_owned(),
+        );
+    };
+    let reporter = found.reporter;
+    let Some((data, sources)) = trade_row(bundle, year, reporter, flow) else {
+        return unverified(
+            found,
+            format!(
+                "The data has no figure from {} for {year}.",
+                reporter_name(reporter)
+            ),
+        );
+    };
+    let (verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let mut explanation = format!(
+        "{} reported ${data} bn for {year} ({flow}); the claim's rounding allows ±{tolerance}.",
+        reporter_name(reporter)
+    );
+    let other = if reporter == CHINA_CUSTOMS {
+        RUSSIA_OFFICIAL
+    } else {
+        CHINA_CUSTOMS
+    };
+    if let Some((other_value, _)) = trade_row(bundle, year, other, flow)
+        && (other_value - data).abs() > tolerance
+    {
+        let _ = write!(
+            explanation,
+            " {} give ${other_value} bn for the same year.",
+            reporter_name(other)
+        );
+    }
+    Claim {
+        found,
+        verdict,
+        expected: Some(data),
+        dataset: Some(TRADE_ID.to_owned()),
+        sources,
+        tolerance: Some(tolerance),
+        explanation,
+        chart: Some(ChartId::Trade),
+        point: Some(PointRef::Year(year)),
+    }
+}
+
+fn check_record(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(year), Some(flow)) = (found.year, found.growth_of.and_then(Measure::flow)) else {
+        return unverified(
+            found,
+            "The sentence gives no year and trade figure for this superlative.".to_owned(),
+        );
+    };
+    let reporter = found.reporter;
+    let Some((data, sources)) = trade_row(bundle, year, reporter, flow) else {
+        return unverified(
+            found,
+            format!(
+                "The data has no figure from {} for {year}.",
+                reporter_name(reporter)
+            ),
+        );
+    };
+    let earlier_best = bundle
+        .trade_years
+        .iter()
+        .filter(|row| row.reporter == reporter && row.year < year)
+        .filter_map(|row| {
+            let value = match flow {
+                "china_exports" => row.exports_usd_bn,
+                "china_imports" => row.imports_usd_bn,
+                _ => row.total_usd_bn,
+            }?;
+            Some((row.year, value))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let (verdict, explanation) = match earlier_best {
+        Some((best_year, best)) if best >= data => (
+            Verdict::Contradicted,
+            format!("{year}'s ${data} bn is not a record: {best_year} had ${best} bn."),
+        ),
+        Some((best_year, best)) => (
+            Verdict::Supported,
+            format!(
+                "{year}'s ${data} bn is above every earlier year in the data (the previous high: ${best} bn in {best_year})."
+            ),
+        ),
+        None => {
+            return unverified(
+                found,
+                "The data has no earlier year to compare with.".to_owned(),
+            );
+        }
+    };
+    Claim {
+        found,
+        verdict,
+        expected: Some(data),
+        dataset: Some(TRADE_ID.to_owned()),
+        sources,
+        tolerance: None,
+        explanation,
+        chart: Some(ChartId::Trade),
+        point: Some(PointRef::Year(year)),
+    }
+}
+
+fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(claimed), Some(year), Some(measure)) = (found.value, found.year, found.growth_of)
+    else {
+        return unverified(
+            found,
+            "The sentence gives no year for this growth rate.".to_owned(),
+        );
+    };
+    let Some(flow) = measure.flow() else {
+        return unverified(found, "The data has no growth for this measure.".to_owned());
+    };
+    let reporter = found.reporter;
+    let (Some((now, sources)), Some((before, _))) = (
+        trade_row(bundle, year, reporter, flow),
+        trade_row(bundle, year - 1, reporter, flow),
+    ) else {
+        return unverified(
+            found,
+            format!(
+                "The data lacks {} or {year} from {} to compute the growth.",
+                year - 1,
+                reporter_name(reporter)
+            ),
+        );
+    };
+    let computed = (now / before - 1.0) * 100.0;
+    let source_growth = (flow == "total")
+        .then(|| bundle.dataset(TRADE_ID))
+        .flatten()
+        .and_then(|trade| {
+            let rows = trade.find_rows(&[
+                ("year".to_owned(), year.to_string()),
+                ("reporter".to_owned(), reporter.to_owned()),
+                ("flow".to_owned(), "total".to_owned()),
+            ]);
+            trade
+                .cell_text(*rows.first()?, "reported_yoy_pct")?
+                .parse::<f64>()
+                .ok()
+        });
+    let tolerance = rounding_tolerance(&found);
+    let (verdict_reported, _) = source_growth.map_or((Verdict::Contradicted, tolerance), |r| {
+        judge(&found, claimed, r, tolerance)
+    });
+    let (verdict_computed, tolerance) = judge(&found, claimed, computed, tolerance);
+    let supported =
+        verdict_reported == Verdict::Supported || verdict_computed == Verdict::Supported;
+    let expected = source_growth.unwrap_or(computed);
+    let mut explanation =
+        format!("From the data's first-release figures: {computed:+.1}% ({before} to {now}).");
+    if let Some(reported) = source_growth {
+        let _ = write!(
+            explanation,
+            " The source itself reported {reported:+.1}%, computed against revised figures."
+        );
+    }
+    Claim {
+        found,
+        verdict: if supported {
+            Verdict::Supported
+        } else {
+            Verdict::Contradicted
+        },
+        expected: Some(expected),
+        dataset: Some(TRADE_ID.to_owned()),
+        sources,
+        tolerance: Some(tolerance),
+        explanation,
+        chart: Some(ChartId::Growth),
+        point: Some(PointRef::Year(year)),
+    }
+}
+
+fn check_tariff(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(claimed), Some(year)) = (found.value, found.year) else {
+        return unverified(
+            found,
+            "The sentence gives no year for this tariff figure.".to_owned(),
+        );
+    };
+    let action = bundle.tariff_steps.iter().find(|step| {
+        step.imports_covered_usd_bn.is_some()
+            && step
+                .announced
+                .or(step.effective)
+                .is_some_and(|d| d.year == year)
+    });
+    let Some(action) = action else {
+        return unverified(
+            found,
+            format!("The data has no US tariff action with covered imports in {year}."),
+        );
+    };
+    let data = action.imports_covered_usd_bn.unwrap_or_default();
+    let (mut verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let mut explanation = format!(
+        "{}: ${data} bn is the value of Chinese imports covered, not the tariff revenue.",
+        action.action
+    );
+    if found.speaks_of_revenue {
+        verdict = Verdict::Contradicted;
+        explanation.push_str(" The sentence presents it as money raised, which the figure is not.");
+    }
+    Claim {
+        found,
+        verdict,
+        expected: Some(data),
+        dataset: Some(TARIFFS_ID.to_owned()),
+        sources: action.sources.clone(),
+        tolerance: Some(tolerance),
+        explanation,
+        chart: Some(ChartId::TariffLists),
+        point: Some(PointRef::Row {
+            dataset_id: TARIFFS_ID.to_owned(),
+            row: action.row,
+        }),
+    }
+}
+
+fn check_years_of_relations(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(claimed), Some(year)) = (found.value, found.year) else {
+        return unverified(
+            found,
+            "Neither the sentence nor the article gives the year this span runs to.".to_owned(),
+        );
+    };
+    let Some(recognition) = bundle
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Diplomatic)
+    else {
+        return unverified(found, "The data has no start of relations.".to_owned());
+    };
+    let data = f64::from(year - recognition.start.year);
+    let (verdict, _) = judge(&found, claimed, data, 0.0);
+    Claim {
+        explanation: format!(
+            "{} on {}: {year} is {data} years later.",
+            recognition.name, recognition.start
+        ),
+        found,
+        verdict,
+        expected: Some(data),
+        dataset: Some(recognition.dataset_id.clone()),
+        sources: recognition.sources.clone(),
+        tolerance: Some(0.0),
+        chart: Some(ChartId::Timeline),
+        point: Some(PointRef::Row {
+            dataset_id: recognition.dataset_id.clone(),
+            row: recognition.row,
+        }),
+    }
+}
+
+/// Checks one found claim against the datasets.
+pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
+    match found.measure {
+        Measure::TotalTrade | Measure::ChinaExports | Measure::ChinaImports => {
+            check_trade_value(bundle, found)
+        }
+        Measure::TradeRecord => check_record(bundle, found),
+        Measure::TradeGrowth => check_growth(bundle, found),
+        Measure::TariffCoveredImports => check_tariff(bundle, found),
+        Measure::YearsSinceRelationsBegan => check_years_of_relations(bundle, found),
+        Measure::Unknown => unverified(
+            found,
+            "The sentence does not say what this number measures in terms the data has.".to_owned(),
+        ),
+    }
+}
+
+/// Finds and checks every claim of an article's paragraphs.
+pub fn check_paragraphs(
+    bundle: &Bundle,
+    paragraphs: &[String],
+    date: Option<IsoDate>,
+) -> Vec<Claim> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, paragraph)| claims_in_paragraph(index, paragraph, date))
+        .map(|found| check(bundle, found))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

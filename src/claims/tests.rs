@@ -1,0 +1,162 @@
+use super::*;
+
+fn bundle() -> Bundle {
+    Bundle::load().expect("bundled data loads")
+}
+
+fn check_text(text: &str) -> Vec<Claim> {
+    let bundle = bundle();
+    check_paragraphs(&bundle, &paragraphs_of(text), date_line(text))
+}
+
+fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+    claims
+        .iter()
+        .find(|c| c.found.text == text)
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim {text:?} in {:#?}",
+                claims.iter().map(|c| &c.found.text).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn the_bundled_articles_figures_are_supported() {
+    let bundle = bundle();
+    let claims = check_paragraphs(&bundle, &bundle.article.paragraphs, bundle.article.date);
+    let trade = find(&claims, "$240.1 billion");
+    assert_eq!(
+        (trade.verdict, trade.found.year, trade.found.measure),
+        (Verdict::Supported, Some(2023), Measure::TotalTrade)
+    );
+    assert_eq!(trade.expected, Some(240.11));
+    assert!(trade.explanation.contains("227.8"), "{}", trade.explanation);
+    let tariffs = find(&claims, "$18 billion");
+    assert_eq!(
+        (tariffs.verdict, tariffs.found.measure),
+        (Verdict::Supported, Measure::TariffCoveredImports)
+    );
+    assert_eq!(tariffs.found.year, Some(2024));
+    assert!(tariffs.explanation.contains("not the tariff revenue"));
+    let record = find(&claims, "a record");
+    assert_eq!(
+        (record.verdict, record.found.measure),
+        (Verdict::Supported, Measure::TradeRecord)
+    );
+    for years in ["75 Years", "75th anniversary"] {
+        let claim = find(&claims, years);
+        assert_eq!(
+            (claim.verdict, claim.expected),
+            (Verdict::Supported, Some(75.0)),
+            "{years}"
+        );
+    }
+    assert!(
+        claims.iter().all(|c| c.verdict == Verdict::Supported),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn true_figures_for_several_years_and_flows_are_supported() {
+    let claims = check_text(
+        "Date: 2025-02-01\n\
+         Trade between the two countries was $107.76 billion in 2020.\n\
+         In 2022 China's exports to Russia were $76.12 billion and its imports from Russia $114.15 billion.\n\
+         Trade grew 26.3% in 2023. In 2009 trade fell 31.8%.\n\
+         China's imports from Russia reached $129.3 billion last year.",
+    );
+    for text in [
+        "$107.76 billion",
+        "$76.12 billion",
+        "$114.15 billion",
+        "26.3%",
+        "31.8%",
+        "$129.3 billion",
+    ] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Supported,
+            "{text}: {}",
+            claim.explanation
+        );
+    }
+    assert_eq!(find(&claims, "$129.3 billion").found.year, Some(2024));
+    assert_eq!(find(&claims, "31.8%").expected, Some(-31.8));
+}
+
+#[test]
+fn a_wrong_figure_is_contradicted_with_the_datas_value() {
+    let claims =
+        check_text("Bilateral trade reached $250 billion in 2023.\nTrade grew 40% in 2023.");
+    let wrong = find(&claims, "$250 billion");
+    assert_eq!(
+        (wrong.verdict, wrong.expected),
+        (Verdict::Contradicted, Some(240.11))
+    );
+    let growth = find(&claims, "40%");
+    assert_eq!(
+        (growth.verdict, growth.expected),
+        (Verdict::Contradicted, Some(26.3))
+    );
+}
+
+#[test]
+fn a_figure_the_data_cannot_check_is_unverified() {
+    let claims = check_text(
+        "Trade was $12 billion in 2001.\nThe fund will invest $10 billion in Harbin.\nSome 5% of shops closed.",
+    );
+    for text in ["$12 billion", "$10 billion", "5%"] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            (claim.verdict, claim.expected),
+            (Verdict::Unverified, None),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn rounding_and_hedges_set_the_tolerance() {
+    let claims = check_text(
+        "Trade reached $240 billion in 2023.\nTrade was $240.2 billion in 2023.\nTrade was more than $200 billion in 2023.\nTrade was about $235 billion in 2023.",
+    );
+    assert_eq!(find(&claims, "$240 billion").verdict, Verdict::Supported);
+    assert_eq!(
+        find(&claims, "$240.2 billion").verdict,
+        Verdict::Contradicted
+    );
+    assert_eq!(find(&claims, "$200 billion").verdict, Verdict::Supported);
+    assert_eq!(find(&claims, "$235 billion").verdict, Verdict::Supported);
+}
+
+#[test]
+fn each_side_is_compared_with_its_own_figures_and_revenue_is_flagged() {
+    let claims = check_text(
+        "According to Russian customs, trade was $227.8 billion in 2023.\n\
+         The 2024 tariffs will raise $18 billion in revenue.\n\
+         A record $107.76 billion of trade was reported in 2020.",
+    );
+    let russian = find(&claims, "$227.8 billion");
+    assert_eq!(
+        (russian.verdict, russian.expected),
+        (Verdict::Supported, Some(227.8))
+    );
+    let revenue = find(&claims, "$18 billion");
+    assert_eq!(revenue.verdict, Verdict::Contradicted);
+    assert!(revenue.explanation.contains("not the tariff revenue"));
+    let not_a_record = find(&claims, "A record");
+    assert_eq!(
+        not_a_record.verdict,
+        Verdict::Contradicted,
+        "{}",
+        not_a_record.explanation
+    );
+    assert!(
+        not_a_record.explanation.contains("2019"),
+        "{}",
+        not_a_record.explanation
+    );
+}
