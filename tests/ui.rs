@@ -109,9 +109,10 @@ fn selecting_a_data_point_marks_the_sentences_that_cite_it() {
 #[test]
 fn clicking_an_event_annotation_marks_the_event_on_the_timeline() {
     let mut harness = harness();
-    harness
-        .get_by_label("in March, Chinese and Russian navies conducted drills in the Gulf of Oman with Iranian forces")
-        .click();
+    let highlight = "in March, Chinese and Russian navies conducted drills in the Gulf of Oman with Iranian forces";
+    harness.get_by_label(highlight).scroll_to_me();
+    harness.run();
+    harness.get_by_label(highlight).click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.chart.id, ChartId::Timeline);
@@ -197,4 +198,70 @@ fn features_not_yet_there_say_so() {
     harness.get_by_label_contains("Open CSV…").click();
     harness.run();
     harness.get_by_label_contains("Opening your own CSV files is not yet available");
+}
+
+#[test]
+fn each_article_number_carries_its_verdict_and_shows_the_evidence() {
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Timeline.label()).click();
+    harness.run();
+    harness.get_by_label("supported: $18 billion").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.chart.id, ChartId::TariffLists);
+    let claim = &app.claims[app.selected_claim.expect("a claim is selected")];
+    assert_eq!(claim.found.text, "$18 billion");
+    let (_, point) = app
+        .chart
+        .find_point(app.selection.point.as_ref().expect("a point is marked"))
+        .expect("the claim's point is on the chart");
+    assert!((point.y - 18.0).abs() < 1e-9);
+    harness
+        .get_by_label_contains("is the value of Chinese imports covered, not the tariff revenue");
+    harness.get_by_label_contains("The data: 18 · tolerance used: ±0.5");
+    for badge in [
+        "supported: $240.1 billion",
+        "supported: a record",
+        "supported: 75th anniversary",
+    ] {
+        harness.get_by_label(badge);
+    }
+}
+
+#[test]
+fn the_statistics_follow_the_range_and_the_trend_line_can_be_drawn() {
+    let mut harness = harness();
+    harness.get_by_label_contains("Compound growth");
+    harness.get_by_label_contains("break at 2022");
+    assert!(
+        harness
+            .state()
+            .chart
+            .series
+            .iter()
+            .all(|s| s.style != bilateral::chart::SeriesStyle::Band)
+    );
+    harness.get_by_label("Trend line on chart").click();
+    harness.run();
+    assert!(harness.state().settings.show_trend);
+    let trend = harness
+        .state()
+        .chart
+        .series
+        .iter()
+        .find(|s| s.style == bilateral::chart::SeriesStyle::Band)
+        .expect("the trend is drawn");
+    assert!(trend.name.starts_with("Trend 2000–2024"));
+
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::SetStatsRange {
+            from: 2022,
+            to: 2024,
+            break_year: Some(2023),
+        });
+    harness.run();
+    harness.get_by_label_contains(
+        "no break test: a break test (on each side of the break year) needs at least 3 years",
+    );
 }

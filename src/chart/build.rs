@@ -29,6 +29,8 @@ pub struct ChartOptions {
     pub index_base_year: i32,
     /// The event kinds overlaid as markers on the trade and growth charts.
     pub marker_kinds: Vec<EventKind>,
+    /// Draw the least-squares trend of total trade over these years on the trade chart.
+    pub trend_years: Option<(i32, i32)>,
 }
 
 impl Default for ChartOptions {
@@ -37,6 +39,7 @@ impl Default for ChartOptions {
             growth_view: GrowthView::default(),
             index_base_year: 2014,
             marker_kinds: vec![EventKind::Diplomatic, EventKind::Tariff],
+            trend_years: None,
         }
     }
 }
@@ -51,6 +54,12 @@ pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> Char
         ChartId::TariffRates2024 => tariff_rates_chart(bundle),
         ChartId::Timeline => timeline_chart(bundle),
     };
+    if id == ChartId::Trade
+        && let Some((from, to)) = options.trend_years
+        && let Some(trend) = trend_series(bundle, from, to)
+    {
+        model.series.push(trend);
+    }
     if id.takes_event_markers() {
         let (first, last) = model.x_range;
         model.markers = markers(&bundle.events, &options.marker_kinds)
@@ -59,6 +68,39 @@ pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> Char
             .collect();
     }
     model
+}
+
+/// The least-squares line of China-customs total trade over `from`–`to`, with its 95% band;
+/// `None` where the range has too few years for a trend.
+fn trend_series(bundle: &Bundle, from: i32, to: i32) -> Option<Series> {
+    let stats = crate::stats::trade_stats(bundle, from, to, None).ok()?;
+    let trend = stats.trend.ok()?;
+    let points = (from..=to)
+        .map(|year| {
+            let x = f64::from(year);
+            let fitted = trend.fitted(x);
+            let (low, high) = trend.band(x);
+            DataPoint {
+                x,
+                y: fitted,
+                x_end: None,
+                band: Some((low, high)),
+                label: format!(
+                    "{year} · trend {from}–{to}\nFitted ${fitted:.1} bn (95% band ${low:.1}–{high:.1} bn)\nSlope {:+.2} bn a year, R² {:.2}",
+                    trend.slope, trend.r2
+                ),
+                sources: Vec::new(),
+                refers_to: PointRef::Year(year),
+            }
+        })
+        .collect();
+    Some(Series {
+        name: format!("Trend {from}–{to} (least squares, 95% band)"),
+        color: palette::PURPLE,
+        style: SeriesStyle::Band,
+        points,
+        max_gap: None,
+    })
 }
 
 fn markers(events: &[Event], kinds: &[EventKind]) -> Vec<Marker> {
@@ -128,6 +170,7 @@ fn year_point(year: i32, value: f64, label: String, sources: Vec<String>) -> Dat
         x: f64::from(year),
         y: value,
         x_end: None,
+        band: None,
         label,
         sources,
         refers_to: PointRef::Year(year),
@@ -547,6 +590,7 @@ fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
             x: index as f64,
             y: covered,
             x_end: None,
+            band: None,
             label,
             sources,
             refers_to,
@@ -646,6 +690,7 @@ fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
             x: old,
             y: lane(&step.product_group),
             x_end: Some(new),
+            band: None,
             label: format!(
                 "{}\n{} from {effective}{covered}",
                 step.product_group,
@@ -716,6 +761,7 @@ fn timeline_chart(bundle: &Bundle) -> ChartModel {
                     x: event.start.fractional_year(),
                     y: lane as f64,
                     x_end: event.end.map(IsoDate::fractional_year),
+                    band: None,
                     label: format!("{}\n{}\n{}", event.name, event.date_label(), event.detail),
                     sources: event.sources.clone(),
                     refers_to: event_ref(event),
@@ -796,6 +842,35 @@ mod tests {
             .expect("2023 row");
         assert_eq!(row_2023[1], "240.11");
         assert_eq!(row_2023[6], "227.8");
+    }
+
+    #[test]
+    fn the_trend_line_is_drawn_over_the_chosen_years_with_its_band() {
+        let bundle = bundle();
+        let options = ChartOptions {
+            trend_years: Some((2016, 2024)),
+            ..ChartOptions::default()
+        };
+        let model = build_chart(&bundle, ChartId::Trade, &options);
+        let trend = model
+            .series
+            .iter()
+            .find(|s| s.style == SeriesStyle::Band)
+            .expect("trend series");
+        assert_eq!(trend.points.len(), 9);
+        let stats = crate::stats::trade_stats(&bundle, 2016, 2024, None).expect("stats");
+        let fitted = stats.trend.expect("trend");
+        for point in &trend.points {
+            assert!((point.y - fitted.fitted(point.x)).abs() < 1e-9);
+            let (low, high) = point.band.expect("band");
+            assert!(low < point.y && point.y < high);
+        }
+        let too_short = ChartOptions {
+            trend_years: Some((2023, 2024)),
+            ..ChartOptions::default()
+        };
+        let without = build_chart(&bundle, ChartId::Trade, &too_short);
+        assert!(without.series.iter().all(|s| s.style != SeriesStyle::Band));
     }
 
     #[test]

@@ -156,6 +156,8 @@ pub enum SeriesStyle {
     Bars,
     /// Markers only, for sparse figures such as the Russian-side totals.
     Points,
+    /// A fitted line with its confidence band shaded around it.
+    Band,
     /// A horizontal segment from `x` to `x_end` at height `y`, with a dot at each end (old →
     /// new rates; events on timeline lanes).
     Spans,
@@ -178,6 +180,8 @@ pub struct DataPoint {
     pub y: f64,
     /// The end of a span along x, for [`SeriesStyle::Spans`].
     pub x_end: Option<f64>,
+    /// The low and high edge of a confidence band at x, for [`SeriesStyle::Band`].
+    pub band: Option<(f64, f64)>,
     /// Hover text: the exact value, unit, year, reporter.
     pub label: String,
     pub sources: Vec<String>,

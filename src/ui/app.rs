@@ -4,7 +4,9 @@
 
 use crate::chart::headline::{HeadlineFigure, headline_figures};
 use crate::chart::{ChartId, ChartModel, GrowthView, PointRef, build_chart};
+use crate::claims::{Claim, check_paragraphs};
 use crate::data::{Annotation, Bundle, EventKind};
+use crate::stats::{StatsError, TradeStats, trade_stats};
 
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
@@ -20,6 +22,15 @@ pub enum Command {
     SetLogScale(bool),
     SetGrowthView(GrowthView),
     SetIndexBaseYear(i32),
+    /// Change the statistics' range and break year.
+    SetStatsRange {
+        from: i32,
+        to: i32,
+        break_year: Option<i32>,
+    },
+    SetTrend(bool),
+    /// Show a checked claim's evidence and the chart point behind it.
+    ShowClaim(usize),
     ResetView,
     SetPanel(Panel, bool),
     SetTheme(ThemeChoice),
@@ -76,6 +87,11 @@ pub struct BilateralApp {
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
     pub chart: ChartModel,
     pub headline: Vec<HeadlineFigure>,
+    /// The statistics for the range in the settings, rebuilt when the range changes.
+    pub stats: Result<TradeStats, StatsError>,
+    /// The article's numeric claims, checked against the data once at load.
+    pub claims: Vec<Claim>,
+    pub selected_claim: Option<usize>,
     pub selection: Selection,
     /// Messages for the user, newest last (a failed settings file, a feature not yet there).
     pub notices: Vec<String>,
@@ -111,11 +127,21 @@ impl BilateralApp {
     pub fn with_settings(bundle: Bundle, settings: Settings) -> Self {
         let chart = build_chart(&bundle, settings.chart, &settings.chart_options());
         let headline = headline_figures(&bundle);
+        let stats = trade_stats(
+            &bundle,
+            settings.stats_from,
+            settings.stats_to,
+            settings.break_year,
+        );
+        let claims = check_paragraphs(&bundle, &bundle.article.paragraphs, bundle.article.date);
         Self {
             settings,
             bundle,
             chart,
             headline,
+            stats,
+            claims,
+            selected_claim: None,
             selection: Selection::default(),
             notices: Vec::new(),
             open_window: None,
@@ -193,6 +219,7 @@ impl BilateralApp {
                     point,
                     annotation: Some(id),
                 };
+                self.selected_claim = None;
                 self.reset_view = true;
                 self.reveal_selection = true;
             }
@@ -201,6 +228,7 @@ impl BilateralApp {
                     point,
                     annotation: None,
                 };
+                self.selected_claim = None;
                 self.reveal_selection = true;
             }
             Command::SetMarkerKind(kind, shown) => {
@@ -224,6 +252,40 @@ impl BilateralApp {
                 self.settings.index_base_year = year;
                 self.rebuild_chart();
                 self.reset_view = true;
+            }
+            Command::SetStatsRange {
+                from,
+                to,
+                break_year,
+            } => {
+                self.settings.stats_from = from;
+                self.settings.stats_to = to;
+                self.settings.break_year = break_year;
+                self.stats = trade_stats(&self.bundle, from, to, break_year);
+                self.rebuild_chart();
+            }
+            Command::SetTrend(shown) => {
+                self.settings.show_trend = shown;
+                self.rebuild_chart();
+            }
+            Command::ShowClaim(index) => {
+                let Some(claim) = self.claims.get(index) else {
+                    return;
+                };
+                let (chart, point) = (claim.chart, claim.point.clone());
+                if let Some(chart) = chart
+                    && chart != self.settings.chart
+                {
+                    self.settings.chart = chart;
+                    self.rebuild_chart();
+                }
+                self.selection = Selection {
+                    point,
+                    annotation: None,
+                };
+                self.selected_claim = Some(index);
+                self.reset_view = true;
+                self.reveal_selection = true;
             }
             Command::ResetView => self.reset_view = true,
             Command::SetPanel(panel, shown) => match panel {
@@ -276,7 +338,12 @@ impl BilateralApp {
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
         self.one_frame_flags_consumed();
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The state changed after this frame was laid out: draw it again.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.apply(&ctx, command);
         }
     }

@@ -1,13 +1,24 @@
 //! The article beside the chart, with its figures and claims highlighted. Clicking a highlight
 //! shows the chart it refers to and marks the data point; a selected point marks the sentences
-//! that cite it.
+//! that cite it. Under each paragraph, its numbers carry a badge with the verdict of the claim
+//! check; clicking one shows the evidence.
 
+use crate::claims::{Claim, Verdict};
 use crate::data::{Annotation, AnnotationKind};
 
-use super::app::{BilateralApp, Command};
+use super::app::{BilateralApp, Command, Selection};
 use super::sources_ui;
 
-fn highlight_colors(ui: &egui::Ui, kind: AnnotationKind, marked: bool) -> egui::Color32 {
+/// What the article panel needs to know about the rest of the app for one frame.
+struct ArticleView<'a> {
+    selection: &'a Selection,
+    /// Scroll the marked sentences into view this frame.
+    reveal: bool,
+    claims: &'a [Claim],
+    selected_claim: Option<usize>,
+}
+
+fn highlight_color(ui: &egui::Ui, kind: AnnotationKind, marked: bool) -> egui::Color32 {
     let dark = ui.visuals().dark_mode;
     match (kind, marked, dark) {
         (_, true, false) => egui::Color32::from_rgb(255, 214, 102),
@@ -19,13 +30,27 @@ fn highlight_colors(ui: &egui::Ui, kind: AnnotationKind, marked: bool) -> egui::
     }
 }
 
+fn verdict_color(ui: &egui::Ui, verdict: Verdict) -> egui::Color32 {
+    let dark = ui.visuals().dark_mode;
+    match (verdict, dark) {
+        (Verdict::Supported, false) => egui::Color32::from_rgb(0, 120, 80),
+        (Verdict::Supported, true) => egui::Color32::from_rgb(90, 200, 150),
+        (Verdict::Contradicted, false) => egui::Color32::from_rgb(190, 40, 30),
+        (Verdict::Contradicted, true) => egui::Color32::from_rgb(240, 110, 100),
+        (Verdict::Unverified, _) => ui.visuals().weak_text_color(),
+    }
+}
+
 pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let mut commands = Vec::new();
     {
         let article = &app.bundle.article;
-        let selection = &app.selection;
-        // Scroll the marked sentences into view (no jump when they already are).
-        let reveal = app.reveal_selection;
+        let view = ArticleView {
+            selection: &app.selection,
+            reveal: app.reveal_selection,
+            claims: &app.claims,
+            selected_claim: app.selected_claim,
+        };
         egui::Panel::right("article")
             .resizable(true)
             .default_size(420.0)
@@ -42,33 +67,25 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 }
                 ui.label(
                     egui::RichText::new(
-                        "Highlighted figures and claims link to the data: click one.",
+                        "Highlighted figures and claims link to the data: click one. Badges give each number's check against the data.",
                     )
                     .small()
                     .italics(),
                 );
                 ui.separator();
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        for (index, paragraph) in article.paragraphs.iter().enumerate() {
-                            let mut annotations: Vec<&Annotation> = article
-                                .annotations
-                                .iter()
-                                .filter(|a| a.paragraph == index)
-                                .collect();
-                            annotations.sort_by_key(|a| a.span.start);
-                            paragraph_ui(
-                                ui,
-                                paragraph,
-                                &annotations,
-                                selection,
-                                reveal,
-                                &mut commands,
-                            );
-                            ui.add_space(8.0);
-                        }
-                    });
+                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+                        let mut annotations: Vec<&Annotation> = article
+                            .annotations
+                            .iter()
+                            .filter(|a| a.paragraph == index)
+                            .collect();
+                        annotations.sort_by_key(|a| a.span.start);
+                        paragraph_ui(ui, &view, paragraph, &annotations, &mut commands);
+                        claim_badges_ui(ui, &view, index, &mut commands);
+                        ui.add_space(8.0);
+                    }
+                });
             });
     }
     for command in commands {
@@ -78,10 +95,9 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
 
 fn paragraph_ui(
     ui: &mut egui::Ui,
+    view: &ArticleView<'_>,
     paragraph: &str,
     annotations: &[&Annotation],
-    selection: &super::app::Selection,
-    reveal: bool,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -95,19 +111,19 @@ fn paragraph_ui(
             if !before.is_empty() {
                 ui.label(before);
             }
-            let marked = selection.marks(annotation);
+            let marked = view.selection.marks(annotation);
             let text = egui::RichText::new(&annotation.text)
-                .background_color(highlight_colors(ui, annotation.kind, marked))
+                .background_color(highlight_color(ui, annotation.kind, marked))
                 .color(ui.visuals().strong_text_color());
             let response = ui
                 .add(egui::Label::new(text).sense(egui::Sense::click()))
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
-            let response = response.on_hover_ui(|ui| {
-                ui.set_max_width(380.0);
-                ui.label(&annotation.note);
-                sources_ui(ui, &annotation.sources);
-            });
-            if marked && reveal {
+                .on_hover_cursor(egui::CursorIcon::PointingHand)
+                .on_hover_ui(|ui| {
+                    ui.set_max_width(380.0);
+                    ui.label(&annotation.note);
+                    sources_ui(ui, &annotation.sources);
+                });
+            if marked && view.reveal {
                 response.scroll_to_me(None);
             }
             if response.clicked() {
@@ -122,10 +138,64 @@ fn paragraph_ui(
     });
     // The note of a marked annotation stands under its paragraph, so the link is visible
     // without hovering.
-    for annotation in annotations.iter().filter(|a| selection.marks(a)) {
+    for annotation in annotations.iter().filter(|a| view.selection.marks(a)) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(egui::RichText::new(&annotation.note).small());
             sources_ui(ui, &annotation.sources);
+        });
+    }
+}
+
+fn claim_badges_ui(
+    ui: &mut egui::Ui,
+    view: &ArticleView<'_>,
+    paragraph: usize,
+    commands: &mut Vec<Command>,
+) {
+    let claims: Vec<(usize, &Claim)> = view
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| claim.found.paragraph == paragraph)
+        .collect();
+    if claims.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (index, claim) in &claims {
+            let text =
+                egui::RichText::new(format!("{}: {}", claim.verdict.label(), claim.found.text))
+                    .small()
+                    .color(verdict_color(ui, claim.verdict));
+            let selected = view.selected_claim == Some(*index);
+            let response = ui
+                .add(egui::Button::selectable(selected, text).small())
+                .on_hover_text("Show the evidence and the data point");
+            if response.clicked() {
+                commands.push(Command::ShowClaim(*index));
+            }
+        }
+    });
+    if let Some((_, claim)) = claims
+        .iter()
+        .find(|(index, _)| view.selected_claim == Some(*index))
+    {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(format!("{} — {}", claim.found.text, claim.verdict.label()))
+                    .strong()
+                    .color(verdict_color(ui, claim.verdict)),
+            );
+            ui.label(egui::RichText::new(&claim.explanation).small());
+            if let (Some(expected), Some(tolerance)) = (claim.expected, claim.tolerance) {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "The data: {expected} · tolerance used: ±{tolerance}"
+                    ))
+                    .small(),
+                );
+            }
+            sources_ui(ui, &claim.sources);
         });
     }
 }

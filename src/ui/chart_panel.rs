@@ -5,8 +5,8 @@
 
 use egui::Color32;
 use egui_plot::{
-    AxisHints, Bar, BarChart, Corner, GridInput, GridMark, ItemId, Legend, Line, LineStyle,
-    MarkerShape, Plot, PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
+    AxisHints, Bar, BarChart, Corner, FilledArea, GridInput, GridMark, ItemId, Legend, Line,
+    LineStyle, MarkerShape, Plot, PlotMemory, PlotPoint, PlotPoints, PlotUi, Points, VLine,
 };
 
 use super::app::{BilateralApp, Command};
@@ -29,10 +29,15 @@ pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new(&app.chart.title).size(18.0).strong());
     ui.label(egui::RichText::new(&app.chart.subtitle).weak());
-    let source_height = 36.0;
-    let plot_height = (ui.available_height() - source_height).max(160.0);
+    let shows_stats = app.chart.id.takes_event_markers();
+    let below_plot_height = if shows_stats { 84.0 } else { 36.0 };
+    let plot_height = (ui.available_height() - below_plot_height).max(160.0);
     plot_ui(app, ui, plot_height);
     ui.label(egui::RichText::new(&app.chart.source_line).small().weak());
+    if shows_stats {
+        ui.separator();
+        super::stats_panel::stats_ui(app, ui);
+    }
 }
 
 fn chart_list_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
@@ -335,6 +340,32 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                         .radius(5.0)
                         .allow_hover(false)
                         .id(name),
+                );
+            }
+            SeriesStyle::Band => {
+                let xs: Vec<f64> = series.points.iter().map(|p| p.x).collect();
+                let (lows, highs): (Vec<f64>, Vec<f64>) = series
+                    .points
+                    .iter()
+                    .map(|p| p.band.unwrap_or((p.y, p.y)))
+                    .unzip();
+                if !log_scale {
+                    plot_ui.add(
+                        FilledArea::new(name, &xs, &lows, &highs)
+                            .fill_color(series_color.gamma_multiply(0.18))
+                            .id(name),
+                    );
+                }
+                plot_ui.line(
+                    Line::new(
+                        name,
+                        PlotPoints::from(plot_points(&series.points, log_scale)),
+                    )
+                    .color(series_color)
+                    .width(1.8)
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false)
+                    .id(name),
                 );
             }
             SeriesStyle::Spans => {

@@ -7,6 +7,7 @@ pub mod chart_panel;
 pub mod headline_panel;
 pub mod menu;
 pub mod settings;
+pub mod stats_panel;
 pub mod table_panel;
 
 pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};

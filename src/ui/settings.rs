@@ -32,6 +32,12 @@ pub struct Settings {
     pub log_scale: bool,
     pub growth_view: GrowthView,
     pub index_base_year: i32,
+    /// The years the statistics panel (and the trend line) cover.
+    pub stats_from: i32,
+    pub stats_to: i32,
+    /// The year the break test splits the range at; `None` for no test.
+    pub break_year: Option<i32>,
+    pub show_trend: bool,
 }
 
 impl Default for Settings {
@@ -47,6 +53,11 @@ impl Default for Settings {
             log_scale: false,
             growth_view: chart_defaults.growth_view,
             index_base_year: chart_defaults.index_base_year,
+            stats_from: 2000,
+            stats_to: 2024,
+            // 2022: the invasion of Ukraine and the sanctions that followed.
+            break_year: Some(2022),
+            show_trend: false,
         }
     }
 }
@@ -57,6 +68,7 @@ impl Settings {
             growth_view: self.growth_view,
             index_base_year: self.index_base_year,
             marker_kinds: self.marker_kinds.clone(),
+            trend_years: self.show_trend.then_some((self.stats_from, self.stats_to)),
         }
     }
 

@@ -1,0 +1,112 @@
+//! The statistics of the trade figures for a chosen range, under the trade and growth charts:
+//! compound growth, the least-squares trend with its 95% interval, and a break test. With too
+//! few years for a statistic, it says so instead of showing a number.
+
+use super::app::{BilateralApp, Command};
+use crate::stats::StatsError;
+
+const FIRST_YEAR: i32 = 2000;
+const LAST_YEAR: i32 = 2024;
+
+pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    let settings = &app.settings;
+    let (mut from, mut to) = (settings.stats_from, settings.stats_to);
+    let mut break_enabled = settings.break_year.is_some();
+    let mut break_year = settings.break_year.unwrap_or(2022);
+    let mut show_trend = settings.show_trend;
+    let mut changed = false;
+    let mut trend_toggled = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Statistics of total trade").strong());
+        let from_label = ui.label("from");
+        changed |= ui
+            .add(egui::DragValue::new(&mut from).range(FIRST_YEAR..=LAST_YEAR))
+            .labelled_by(from_label.id)
+            .changed();
+        let to_label = ui.label("to");
+        changed |= ui
+            .add(egui::DragValue::new(&mut to).range(FIRST_YEAR..=LAST_YEAR))
+            .labelled_by(to_label.id)
+            .changed();
+        changed |= ui.checkbox(&mut break_enabled, "Break test at").changed();
+        let break_response = ui.add_enabled(
+            break_enabled,
+            egui::DragValue::new(&mut break_year).range(FIRST_YEAR..=LAST_YEAR),
+        );
+        let break_response =
+            break_response.on_hover_text("Chow test: does the trend change at this year?");
+        break_response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::SpinButton, break_enabled, "Break year")
+        });
+        changed |= break_response.changed();
+        if app.chart.id == crate::chart::ChartId::Trade {
+            trend_toggled = ui
+                .checkbox(&mut show_trend, "Trend line on chart")
+                .changed();
+        }
+    });
+    ui.horizontal_wrapped(|ui| match &app.stats {
+        Ok(stats) => {
+            let mut parts = Vec::new();
+            if let Some(cagr) = stats.cagr_pct {
+                parts.push(format!("Compound growth {cagr:+.1}% a year"));
+            }
+            match &stats.trend {
+                Ok(trend) => parts.push(format!(
+                    "trend {:+.1} bn a year (95% CI {:+.1} to {:+.1}), R² {:.2}",
+                    trend.slope, trend.slope_ci95.0, trend.slope_ci95.1, trend.r2
+                )),
+                Err(err) => parts.push(format!("no trend: {err}")),
+            }
+            match &stats.break_test {
+                Some(Ok(test)) => parts.push(format!(
+                    "break at {}: F = {:.2}, p = {:.3}{}",
+                    test.year,
+                    test.f,
+                    test.p_value,
+                    match (stats.cagr_before_break_pct, stats.cagr_after_break_pct) {
+                        (Some(before), Some(after)) => {
+                            format!(" (growth {before:+.1}% a year before, {after:+.1}% after)")
+                        }
+                        _ => String::new(),
+                    }
+                )),
+                Some(Err(err)) => parts.push(format!("no break test: {err}")),
+                None => {}
+            }
+            if !stats.missing_years.is_empty() {
+                let missing: Vec<String> = stats
+                    .missing_years
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                parts.push(format!(
+                    "years without data left out: {}",
+                    missing.join(", ")
+                ));
+            }
+            ui.label(egui::RichText::new(parts.join(" · ")).small());
+        }
+        Err(err) => {
+            let message = match err {
+                StatsError::MissingYear { .. } | StatsError::EmptyRange { .. } => err.to_string(),
+                other => format!("Statistics unavailable: {other}"),
+            };
+            ui.label(
+                egui::RichText::new(message)
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+    });
+    if changed {
+        app.send(Command::SetStatsRange {
+            from,
+            to,
+            break_year: break_enabled.then_some(break_year),
+        });
+    }
+    if trend_toggled {
+        app.send(Command::SetTrend(show_trend));
+    }
+}
