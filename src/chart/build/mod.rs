@@ -1,0 +1,170 @@
+//! Builds the chart models from the bundled data. Called once per data or setting change, never
+//! per frame: the window keeps the model and draws it until something changes. One file per
+//! family of charts: trade and growth, US tariffs, the relations timeline.
+
+mod tariffs;
+mod timeline;
+mod trade;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{
+    ChartId, ChartModel, DataPoint, Marker, PointRef, Series, SeriesStyle, palette,
+};
+use crate::data::trade::RUSSIA_OFFICIAL;
+use crate::data::{Bundle, Event, EventKind, TRADE_ID};
+
+/// What the growth chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum GrowthView {
+    #[default]
+    YearOnYear,
+    /// Total trade as an index, the base year being 100.
+    Index,
+}
+
+/// The settings a chart model depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartOptions {
+    pub growth_view: GrowthView,
+    pub index_base_year: i32,
+    /// The event kinds overlaid as markers on the trade and growth charts.
+    pub marker_kinds: Vec<EventKind>,
+    /// Draw the least-squares trend of total trade over these years on the trade chart.
+    pub trend_years: Option<(i32, i32)>,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        Self {
+            growth_view: GrowthView::default(),
+            index_base_year: 2014,
+            marker_kinds: vec![EventKind::Diplomatic, EventKind::Tariff],
+            trend_years: None,
+        }
+    }
+}
+
+const TRADE_SOURCE: &str = "Source: China customs (GACC), first-release figures as reported in the press; Russian totals from Russia's customs and Economy Ministry. Compiled in bilateral's china_russia_trade dataset.";
+
+pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> ChartModel {
+    let mut model = match id {
+        ChartId::Trade => trade::trade_chart(bundle),
+        ChartId::Growth => trade::growth_chart(bundle, options),
+        ChartId::TariffLists => tariffs::tariff_lists_chart(bundle),
+        ChartId::TariffRates2024 => tariffs::tariff_rates_chart(bundle),
+        ChartId::Timeline => timeline::timeline_chart(bundle),
+    };
+    if id == ChartId::Trade
+        && let Some((from, to)) = options.trend_years
+        && let Some(trend) = trend_series(bundle, from, to)
+    {
+        model.series.push(trend);
+    }
+    if id.takes_event_markers() {
+        let (first, last) = model.x_range;
+        model.markers = markers(&bundle.events, &options.marker_kinds)
+            .into_iter()
+            .filter(|marker| (first..=last + 1.0).contains(&marker.x))
+            .collect();
+    }
+    model
+}
+
+/// The least-squares line of China-customs total trade over `from`–`to`, with its 95% band;
+/// `None` where the range has too few years for a trend.
+fn trend_series(bundle: &Bundle, from: i32, to: i32) -> Option<Series> {
+    let stats = crate::stats::trade_stats(bundle, from, to, None).ok()?;
+    let trend = stats.trend.ok()?;
+    let points = (from..=to)
+        .map(|year| {
+            let x = f64::from(year);
+            let fitted = trend.fitted(x);
+            let (low, high) = trend.band(x);
+            DataPoint {
+                x,
+                y: fitted,
+                x_end: None,
+                band: Some((low, high)),
+                label: format!(
+                    "{year} · trend {from}–{to}\nFitted ${fitted:.1} bn (95% band ${low:.1}–{high:.1} bn)\nSlope {:+.2} bn a year, R² {:.2}",
+                    trend.slope, trend.r2
+                ),
+                sources: Vec::new(),
+                refers_to: PointRef::Year(year),
+            }
+        })
+        .collect();
+    Some(Series {
+        name: format!("Trend {from}–{to} (least squares, 95% band)"),
+        color: palette::PURPLE,
+        style: SeriesStyle::Band,
+        points,
+        max_gap: None,
+    })
+}
+
+fn markers(events: &[Event], kinds: &[EventKind]) -> Vec<Marker> {
+    events
+        .iter()
+        .filter(|event| kinds.contains(&event.kind))
+        .map(|event| Marker {
+            kind: event.kind,
+            x: event.start.fractional_year(),
+            label: format!("{} ({})", event.name, event.date_label()),
+            refers_to: event_ref(event),
+            sources: event.sources.clone(),
+        })
+        .collect()
+}
+
+fn event_ref(event: &Event) -> PointRef {
+    PointRef::Row {
+        dataset_id: event.dataset_id.clone(),
+        row: event.row,
+    }
+}
+
+fn reporter_label(reporter: &str) -> &'static str {
+    if reporter == RUSSIA_OFFICIAL {
+        "Russian official figures"
+    } else {
+        "China customs (GACC)"
+    }
+}
+
+/// The status, reported growth and sources of a trade row, read from the tidy dataset.
+struct TradeRowFacts {
+    status: String,
+    reported_yoy_pct: Option<f64>,
+    sources: Vec<String>,
+}
+
+fn trade_row_facts(bundle: &Bundle, year: i32, reporter: &str, flow: &str) -> TradeRowFacts {
+    let empty = TradeRowFacts {
+        status: String::new(),
+        reported_yoy_pct: None,
+        sources: Vec::new(),
+    };
+    let Some(trade) = bundle.dataset(TRADE_ID) else {
+        return empty;
+    };
+    let rows = trade.find_rows(&[
+        ("year".to_owned(), year.to_string()),
+        ("reporter".to_owned(), reporter.to_owned()),
+        ("flow".to_owned(), flow.to_owned()),
+    ]);
+    let Some(&row) = rows.first() else {
+        return empty;
+    };
+    TradeRowFacts {
+        status: trade.cell_text(row, "status").unwrap_or_default(),
+        reported_yoy_pct: trade
+            .cell_text(row, "reported_yoy_pct")
+            .and_then(|text| text.parse().ok()),
+        sources: crate::data::events::sources(trade, row),
+    }
+}
+
+#[cfg(test)]
+mod tests;
