@@ -52,3 +52,4 @@ for chart in growth tariffs tariff-rates-2024 timeline; do
   shoot "chart-$chart" --chart "$chart"
 done
 shoot timeline-event-link --annotation exercise-gulf-of-oman-2024
+shoot tariffs-link --annotation tariffs-18bn

@@ -303,12 +303,12 @@ fn write_stats(report: &StatsReport, out: &mut dyn Write) -> std::io::Result<()>
     if let Some(test) = &report.break_test {
         writeln!(
             out,
-            "  break at {}: F({}, {}) = {:.2}, p = {:.4}; growth {}% a year before, {}% after",
+            "  break at {}: F({}, {}) = {:.2}, p {}; growth {}% a year before, {}% after",
             test.year,
             test.df1,
             test.df2,
             test.f,
-            test.p_value,
+            crate::stats::p_value_clause(test.p_value),
             optional(test.cagr_before_pct, 1),
             optional(test.cagr_after_pct, 1)
         )?;

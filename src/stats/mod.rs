@@ -36,6 +36,16 @@ pub enum StatsError {
     Table(String),
 }
 
+/// A p-value as people report it after "p": "= 0.045", or "< 0.001" rather than a row of
+/// zeros.
+pub fn p_value_clause(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".to_owned()
+    } else {
+        format!("= {p:.3}")
+    }
+}
+
 /// Compound annual growth from `start` to `end` over `years` years, in percent.
 pub fn cagr_pct(start: f64, end: f64, years: f64) -> Option<f64> {
     (start > 0.0 && end > 0.0 && years > 0.0)
@@ -521,6 +531,12 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("2000, 2002"), "{message}");
+    }
+
+    #[test]
+    fn p_values_read_as_people_report_them() {
+        assert_eq!(p_value_clause(0.0449), "= 0.045");
+        assert_eq!(p_value_clause(0.00004), "< 0.001");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! few years for a statistic, it says so instead of showing a number.
 
 use super::app::{BilateralApp, Command};
-use crate::stats::StatsError;
+use crate::stats::{StatsError, p_value_clause};
 
 const FIRST_YEAR: i32 = 2000;
 const LAST_YEAR: i32 = 2024;
@@ -60,10 +60,10 @@ pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             }
             match &stats.break_test {
                 Some(Ok(test)) => parts.push(format!(
-                    "break at {}: F = {:.2}, p = {:.3}{}",
+                    "break at {}: F = {:.2}, p {}{}",
                     test.year,
                     test.f,
-                    test.p_value,
+                    p_value_clause(test.p_value),
                     match (stats.cagr_before_break_pct, stats.cagr_after_break_pct) {
                         (Some(before), Some(after)) => {
                             format!(" (growth {before:+.1}% a year before, {after:+.1}% after)")
