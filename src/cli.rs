@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::chart::ChartId;
-use crate::claims::{ClaimRecord, ClaimsReport, check_paragraphs, date_line, paragraphs_of};
+use crate::claims::{ClaimsReport, check_paragraphs, date_line, paragraphs_of};
 use crate::data::{Bundle, IsoDate};
 use crate::inspect::{CsvReport, load_csv};
 use crate::stats::{StatsReport, trade_stats};
@@ -201,7 +201,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             let report = ClaimsReport {
                 article,
                 date: date.map(|d| d.to_string()),
-                claims: claims.iter().map(ClaimRecord::from).collect(),
+                claims: &claims,
             };
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &report)?;
@@ -326,7 +326,7 @@ fn write_stats(report: &StatsReport, out: &mut dyn Write) -> std::io::Result<()>
     Ok(())
 }
 
-fn write_claims(report: &ClaimsReport, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_claims(report: &ClaimsReport<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{} (dated {})",
@@ -339,17 +339,21 @@ fn write_claims(report: &ClaimsReport, out: &mut dyn Write) -> std::io::Result<(
     if report.claims.is_empty() {
         writeln!(out, "  no numeric claims found")?;
     }
-    for claim in &report.claims {
+    for claim in report.claims {
         writeln!(
             out,
             "  [{}] {:?} ({}{})",
             claim.verdict.label(),
-            claim.text,
-            serde_json::to_value(claim.measure)
+            claim.found.text,
+            serde_json::to_value(claim.found.measure)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
-            claim.year.map(|y| format!(", {y}")).unwrap_or_default()
+            claim
+                .found
+                .year
+                .map(|y| format!(", {y}"))
+                .unwrap_or_default()
         )?;
         writeln!(out, "      {}", claim.explanation)?;
     }

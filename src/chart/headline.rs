@@ -2,7 +2,7 @@
 //! with its sources for the hover text.
 
 use crate::data::trade::CHINA_CUSTOMS;
-use crate::data::{Bundle, EventKind, TRADE_ID};
+use crate::data::{Bundle, EventKind};
 
 use super::model::format_usd_bn;
 
@@ -20,23 +20,6 @@ fn one_decimal_usd_bn(value: f64) -> String {
     format!("${value:.1} billion")
 }
 
-fn trade_sources(bundle: &Bundle, year: i32) -> (Vec<String>, Option<f64>) {
-    let Some(trade) = bundle.dataset(TRADE_ID) else {
-        return (Vec::new(), None);
-    };
-    let rows = trade.find_rows(&[
-        ("year".to_owned(), year.to_string()),
-        ("reporter".to_owned(), CHINA_CUSTOMS.to_owned()),
-        ("flow".to_owned(), "total".to_owned()),
-    ]);
-    rows.first().map_or((Vec::new(), None), |&row| {
-        let reported = trade
-            .cell_text(row, "reported_yoy_pct")
-            .and_then(|t| t.parse().ok());
-        (crate::data::events::sources(trade, row), reported)
-    })
-}
-
 fn trade_figure(bundle: &Bundle, year: i32) -> Option<HeadlineFigure> {
     let total = bundle.trade_year(CHINA_CUSTOMS, year)?.total_usd_bn?;
     let is_record = bundle
@@ -45,7 +28,10 @@ fn trade_figure(bundle: &Bundle, year: i32) -> Option<HeadlineFigure> {
         .filter(|row| row.reporter == CHINA_CUSTOMS && row.year < year)
         .filter_map(|row| row.total_usd_bn)
         .all(|earlier| earlier < total);
-    let (sources, reported_growth) = trade_sources(bundle, year);
+    let row = bundle
+        .trade_row(year, CHINA_CUSTOMS, "total")
+        .unwrap_or_default();
+    let (sources, reported_growth) = (row.sources, row.reported_yoy_pct);
     let mut detail = reported_growth
         .map(|growth| format!("{growth:+.1}% on {}", year - 1))
         .unwrap_or_default();

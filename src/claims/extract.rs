@@ -60,26 +60,33 @@ pub enum Hedge {
     AtMost,
 }
 
-/// A number found in the text, before it is checked.
-#[derive(Debug, Clone, PartialEq)]
+/// A number found in the text, before it is checked. Serialised with the fields of
+/// `bilateral claims --json`; the rest is how it was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FoundClaim {
     pub text: String,
     pub sentence: String,
+    #[serde(skip)]
     pub paragraph: usize,
     /// Byte range of `text` within its paragraph.
+    #[serde(skip)]
     pub span: Range<usize>,
     pub value: Option<f64>,
     pub unit: ClaimUnit,
     /// Decimal places the figure is given with: "$240.1 billion" has 1.
+    #[serde(skip)]
     pub decimals: u32,
+    #[serde(skip)]
     pub hedge: Hedge,
     pub year: Option<i32>,
     pub measure: Measure,
     /// For growth: the measure that grew.
+    #[serde(skip)]
     pub growth_of: Option<Measure>,
     /// `russia_official` when the sentence attributes the figure to the Russian side.
     pub reporter: &'static str,
     /// The sentence frames a tariff figure as money raised.
+    #[serde(skip)]
     pub speaks_of_revenue: bool,
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::chart::{ChartId, PointRef};
 use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL};
-use crate::data::{Bundle, EventKind, IsoDate, TARIFFS_ID, TRADE_ID, events};
+use crate::data::{Bundle, EventKind, IsoDate, TARIFFS_ID, TRADE_ID};
 pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_paragraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -32,65 +32,35 @@ impl Verdict {
     }
 }
 
-/// A claim with its verdict and the evidence behind it.
-#[derive(Debug, Clone, PartialEq)]
+/// A claim with its verdict and the evidence behind it; serialised as `bilateral claims --json`
+/// prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
+    #[serde(flatten)]
     pub found: FoundClaim,
     pub verdict: Verdict,
     /// The data's value (None when unverified).
     pub expected: Option<f64>,
     pub dataset: Option<String>,
+    #[serde(rename = "source")]
     pub sources: Vec<String>,
     /// How far the data may be from the claim and still support it.
     pub tolerance: Option<f64>,
     /// What the verdict rests on, in a sentence or two.
     pub explanation: String,
     /// The chart and point that show the evidence.
+    #[serde(skip)]
     pub chart: Option<ChartId>,
+    #[serde(skip)]
     pub point: Option<PointRef>,
 }
 
-/// One claim as `bilateral claims --json` prints it.
+/// `bilateral claims --json`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimRecord {
-    pub text: String,
-    pub sentence: String,
-    pub value: Option<f64>,
-    pub unit: ClaimUnit,
-    pub year: Option<i32>,
-    pub measure: Measure,
-    pub verdict: Verdict,
-    pub expected: Option<f64>,
-    pub dataset: Option<String>,
-    pub source: Vec<String>,
-    pub tolerance: Option<f64>,
-    pub explanation: String,
-}
-
-impl From<&Claim> for ClaimRecord {
-    fn from(claim: &Claim) -> Self {
-        Self {
-            text: claim.found.text.clone(),
-            sentence: claim.found.sentence.clone(),
-            value: claim.found.value,
-            unit: claim.found.unit,
-            year: claim.found.year,
-            measure: claim.found.measure,
-            verdict: claim.verdict,
-            expected: claim.expected,
-            dataset: claim.dataset.clone(),
-            source: claim.sources.clone(),
-            tolerance: claim.tolerance,
-            explanation: claim.explanation.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ClaimsReport {
+pub struct ClaimsReport<'a> {
     pub article: String,
     pub date: Option<String>,
-    pub claims: Vec<ClaimRecord>,
+    pub claims: &'a [Claim],
 }
 
 /// The `Date: YYYY-MM-DD` line of an article, if it has one.
@@ -113,18 +83,6 @@ pub fn paragraphs_of(text: &str) -> Vec<String> {
 /// Half a unit of the last digit given: "$240.1 billion" allows ±0.05.
 fn rounding_tolerance(found: &FoundClaim) -> f64 {
     0.5 * 10f64.powi(-(found.decimals as i32))
-}
-
-fn trade_row(bundle: &Bundle, year: i32, reporter: &str, flow: &str) -> Option<(f64, Vec<String>)> {
-    let trade = bundle.dataset(TRADE_ID)?;
-    let rows = trade.find_rows(&[
-        ("year".to_owned(), year.to_string()),
-        ("reporter".to_owned(), reporter.to_owned()),
-        ("flow".to_owned(), flow.to_owned()),
-    ]);
-    let row = *rows.first()?;
-    let value = trade.cell_text(row, "value_usd_bn")?.parse().ok()?;
-    Some((value, events::sources(trade, row)))
 }
 
 fn reporter_name(reporter: &str) -> &'static str {
@@ -178,7 +136,10 @@ fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
         );
     };
     let reporter = found.reporter;
-    let Some((data, sources)) = trade_row(bundle, year, reporter, flow) else {
+    let Some((data, sources)) = bundle
+        .trade_row(year, reporter, flow)
+        .map(|r| (r.value_usd_bn, r.sources))
+    else {
         return unverified(
             found,
             format!(
@@ -197,7 +158,9 @@ fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
     } else {
         CHINA_CUSTOMS
     };
-    if let Some((other_value, _)) = trade_row(bundle, year, other, flow)
+    if let Some((other_value, _)) = bundle
+        .trade_row(year, other, flow)
+        .map(|r| (r.value_usd_bn, r.sources))
         && (other_value - data).abs() > tolerance
     {
         let _ = write!(
@@ -227,7 +190,10 @@ fn check_record(bundle: &Bundle, found: FoundClaim) -> Claim {
         );
     };
     let reporter = found.reporter;
-    let Some((data, sources)) = trade_row(bundle, year, reporter, flow) else {
+    let Some((data, sources)) = bundle
+        .trade_row(year, reporter, flow)
+        .map(|r| (r.value_usd_bn, r.sources))
+    else {
         return unverified(
             found,
             format!(
@@ -292,9 +258,9 @@ fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
         return unverified(found, "The data has no growth for this measure.".to_owned());
     };
     let reporter = found.reporter;
-    let (Some((now, sources)), Some((before, _))) = (
-        trade_row(bundle, year, reporter, flow),
-        trade_row(bundle, year - 1, reporter, flow),
+    let (Some(current), Some(previous)) = (
+        bundle.trade_row(year, reporter, flow),
+        bundle.trade_row(year - 1, reporter, flow),
     ) else {
         return unverified(
             found,
@@ -305,21 +271,10 @@ fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
             ),
         );
     };
+    let (now, before) = (current.value_usd_bn, previous.value_usd_bn);
     let computed = (now / before - 1.0) * 100.0;
-    let source_growth = (flow == "total")
-        .then(|| bundle.dataset(TRADE_ID))
-        .flatten()
-        .and_then(|trade| {
-            let rows = trade.find_rows(&[
-                ("year".to_owned(), year.to_string()),
-                ("reporter".to_owned(), reporter.to_owned()),
-                ("flow".to_owned(), "total".to_owned()),
-            ]);
-            trade
-                .cell_text(*rows.first()?, "reported_yoy_pct")?
-                .parse::<f64>()
-                .ok()
-        });
+    let source_growth = current.reported_yoy_pct;
+    let sources = current.sources;
     let tolerance = rounding_tolerance(&found);
     let (verdict_reported, _) = source_growth.map_or((Verdict::Contradicted, tolerance), |r| {
         judge(&found, claimed, r, tolerance)

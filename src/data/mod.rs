@@ -53,6 +53,18 @@ pub const TARIFFS_ID: &str = "us_section301_tariffs";
 pub const EXERCISES_ID: &str = "joint_military_exercises";
 pub const MILESTONES_ID: &str = "diplomatic_milestones";
 
+/// One row of the tidy trade dataset, as the charts, headline figures and claim checks read it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TradeRow {
+    pub row: usize,
+    pub value_usd_bn: f64,
+    /// `reported` or `derived`.
+    pub status: String,
+    /// The growth the source itself reported, in percent.
+    pub reported_yoy_pct: Option<f64>,
+    pub sources: Vec<String>,
+}
+
 /// Everything the dashboard shows, loaded, validated and derived once.
 #[derive(Debug, Clone)]
 pub struct Bundle {
@@ -130,6 +142,25 @@ impl Bundle {
 
     pub fn dataset(&self, id: &str) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.spec.id == id)
+    }
+
+    /// The trade dataset's row for one year, reporter and flow.
+    pub fn trade_row(&self, year: i32, reporter: &str, flow: &str) -> Option<TradeRow> {
+        let trade = self.dataset(TRADE_ID)?;
+        let rows = trade.find_rows(&[
+            ("year".to_owned(), year.to_string()),
+            ("reporter".to_owned(), reporter.to_owned()),
+            ("flow".to_owned(), flow.to_owned()),
+        ]);
+        let row = *rows.first()?;
+        let number = |column: &str| trade.cell_text(row, column)?.parse::<f64>().ok();
+        Some(TradeRow {
+            row,
+            value_usd_bn: number("value_usd_bn")?,
+            status: trade.cell_text(row, "status").unwrap_or_default(),
+            reported_yoy_pct: number("reported_yoy_pct"),
+            sources: events::sources(trade, row),
+        })
     }
 
     /// China-customs or Russian-side figures of one year.

@@ -12,7 +12,7 @@ use super::model::{
     ChartId, ChartModel, DataPoint, Marker, PointRef, Series, SeriesStyle, palette,
 };
 use crate::data::trade::RUSSIA_OFFICIAL;
-use crate::data::{Bundle, Event, EventKind, TRADE_ID};
+use crate::data::{Bundle, Event, EventKind};
 
 /// What the growth chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -130,39 +130,6 @@ fn reporter_label(reporter: &str) -> &'static str {
         "Russian official figures"
     } else {
         "China customs (GACC)"
-    }
-}
-
-/// The status, reported growth and sources of a trade row, read from the tidy dataset.
-struct TradeRowFacts {
-    status: String,
-    reported_yoy_pct: Option<f64>,
-    sources: Vec<String>,
-}
-
-fn trade_row_facts(bundle: &Bundle, year: i32, reporter: &str, flow: &str) -> TradeRowFacts {
-    let empty = TradeRowFacts {
-        status: String::new(),
-        reported_yoy_pct: None,
-        sources: Vec::new(),
-    };
-    let Some(trade) = bundle.dataset(TRADE_ID) else {
-        return empty;
-    };
-    let rows = trade.find_rows(&[
-        ("year".to_owned(), year.to_string()),
-        ("reporter".to_owned(), reporter.to_owned()),
-        ("flow".to_owned(), flow.to_owned()),
-    ]);
-    let Some(&row) = rows.first() else {
-        return empty;
-    };
-    TradeRowFacts {
-        status: trade.cell_text(row, "status").unwrap_or_default(),
-        reported_yoy_pct: trade
-            .cell_text(row, "reported_yoy_pct")
-            .and_then(|text| text.parse().ok()),
-        sources: crate::data::events::sources(trade, row),
     }
 }
 

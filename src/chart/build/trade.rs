@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ChartOptions, GrowthView, TRADE_SOURCE, reporter_label, trade_row_facts};
+use super::{ChartOptions, GrowthView, TRADE_SOURCE, reporter_label};
 use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Rgb,
     Series, SeriesStyle, palette,
@@ -38,7 +38,9 @@ fn flow_series(
         .filter(|row| row.reporter == reporter)
         .filter_map(|row| {
             let amount = value(row)?;
-            let facts = trade_row_facts(bundle, row.year, reporter, flow);
+            let facts = bundle
+                .trade_row(row.year, reporter, flow)
+                .unwrap_or_default();
             let derived = if facts.status == "derived" {
                 " (derived)"
             } else {
@@ -75,7 +77,9 @@ pub(super) fn trade_chart(bundle: &Bundle) -> ChartModel {
         if let PointRef::Year(year) = point.refers_to
             && let Some(row) = bundle.trade_year(CHINA_CUSTOMS, year)
         {
-            let facts = trade_row_facts(bundle, year, CHINA_CUSTOMS, "total");
+            let facts = bundle
+                .trade_row(year, CHINA_CUSTOMS, "total")
+                .unwrap_or_default();
             if let Some(growth) = row.yoy_pct {
                 let _ = write!(point.label, "\n{growth:+.1}% on {}", year - 1);
             }
@@ -173,9 +177,20 @@ fn trade_table(bundle: &Bundle) -> DataTable {
         let china = bundle.trade_year(CHINA_CUSTOMS, year);
         let russia = bundle.trade_year(RUSSIA_OFFICIAL, year);
         let number = |value: Option<f64>| optional_number(value, |v| format!("{v}"));
-        let split = trade_row_facts(bundle, year, CHINA_CUSTOMS, "china_exports").status;
-        let mut sources = trade_row_facts(bundle, year, CHINA_CUSTOMS, "total").sources;
-        sources.extend(trade_row_facts(bundle, year, RUSSIA_OFFICIAL, "total").sources);
+        let split = bundle
+            .trade_row(year, CHINA_CUSTOMS, "china_exports")
+            .unwrap_or_default()
+            .status;
+        let mut sources = bundle
+            .trade_row(year, CHINA_CUSTOMS, "total")
+            .unwrap_or_default()
+            .sources;
+        sources.extend(
+            bundle
+                .trade_row(year, RUSSIA_OFFICIAL, "total")
+                .unwrap_or_default()
+                .sources,
+        );
         table.rows.push(vec![
             year.to_string(),
             number(china.and_then(|r| r.total_usd_bn)),
@@ -216,7 +231,9 @@ fn year_on_year_chart(bundle: &Bundle) -> ChartModel {
         .iter()
         .filter(|r| r.reporter == CHINA_CUSTOMS)
     {
-        let facts = trade_row_facts(bundle, row.year, CHINA_CUSTOMS, "total");
+        let facts = bundle
+            .trade_row(row.year, CHINA_CUSTOMS, "total")
+            .unwrap_or_default();
         if let Some(growth) = row.yoy_pct {
             let label = format!(
                 "{} · China customs (GACC)\nTotal trade {growth:+.1}% on {} (computed from first-release totals)",
@@ -303,7 +320,10 @@ fn index_chart(bundle: &Bundle, base_year: i32) -> ChartModel {
                 continue;
             };
             let index = total / base * 100.0;
-            let sources = trade_row_facts(bundle, row.year, CHINA_CUSTOMS, "total").sources;
+            let sources = bundle
+                .trade_row(row.year, CHINA_CUSTOMS, "total")
+                .unwrap_or_default()
+                .sources;
             let label = format!(
                 "{} · China customs (GACC)\nIndex {index:.1} ({base_year} = 100); total ${total} bn",
                 row.year
