@@ -11,8 +11,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::chart::ChartId;
-use crate::claims::{ClaimsReport, check_paragraphs, date_line, paragraphs_of};
-use crate::data::{Bundle, IsoDate};
+use crate::claims::{ClaimsReport, check_paragraphs};
+use crate::data::{Article, Bundle, IsoDate};
 use crate::inspect::{CsvReport, load_csv};
 use crate::stats::{StatsReport, trade_stats};
 
@@ -178,17 +178,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             let bundle = Bundle::load().context("the bundled datasets failed to load")?;
             let (article, paragraphs, file_date) = match file {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path).with_context(|| {
-                        format!(
-                            "{}: cannot be read as UTF-8 text; give a .txt or .md file",
-                            path.display()
-                        )
-                    })?;
-                    (
-                        path.display().to_string(),
-                        paragraphs_of(&text),
-                        date_line(&text),
-                    )
+                    let article = Article::read_file(path)?;
+                    // The title is checked too: headlines carry figures.
+                    let mut paragraphs = vec![article.title];
+                    paragraphs.extend(article.paragraphs);
+                    (path.display().to_string(), paragraphs, article.date)
                 }
                 None => (
                     crate::data::ARTICLE_FILE.path.to_owned(),

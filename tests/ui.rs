@@ -265,3 +265,82 @@ fn the_statistics_follow_the_range_and_the_trend_line_can_be_drawn() {
         "no break test: a break test (on each side of the break year) needs at least 3 years",
     );
 }
+
+/// Steps the app until the article it is reading has arrived (the reading runs on a thread).
+fn wait_for_article(harness: &mut Harness<'static, BilateralApp>) {
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().article_loading.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the article did not arrive");
+}
+
+#[test]
+fn an_opened_article_has_its_figures_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.md");
+    std::fs::write(
+        &path,
+        "# Trade notes\nDate: 2024-02-01\n\nTrade reached $250 billion last year, a record.\n\nIn 2022 China's exports to Russia were $76.12 billion.\n",
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open article…").click();
+    harness.run();
+    harness.get_by_label("File:").focus();
+    harness
+        .get_by_label("File:")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+    wait_for_article(&mut harness);
+
+    let app = harness.state();
+    assert_eq!(app.article.title, "Trade notes");
+    assert_eq!(app.article_path.as_deref(), Some(path.as_path()));
+    assert!(app.file_dialog.is_none());
+    harness.get_by_label("contradicted: $250 billion");
+    harness.get_by_label("supported: $76.12 billion");
+    harness.get_by_label("supported: a record");
+
+    harness.get_by_label("Back to the bundled article").click();
+    harness.run();
+    assert_eq!(
+        harness.state().article.title,
+        harness.state().bundle.article.title
+    );
+}
+
+#[test]
+fn an_unreadable_article_leaves_the_current_one_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, b"\xFF\xFE\x00garbage").unwrap();
+    let mut harness = harness();
+    let title = harness.state().article.title.clone();
+    for path in [
+        binary,
+        dir.path().join("missing.txt"),
+        dir.path().to_path_buf(),
+    ] {
+        harness
+            .state_mut()
+            .send(bilateral::ui::Command::LoadArticle(path.clone()));
+        harness.step();
+        wait_for_article(&mut harness);
+        assert_eq!(harness.state().article.title, title);
+        let notice = harness.state().notices.last().cloned().expect("a notice");
+        assert!(notice.contains(path.to_str().unwrap()), "{notice}");
+    }
+    let notices = &harness.state().notices;
+    assert!(notices[0].contains("is not UTF-8 text"), "{notices:?}");
+    assert!(notices[1].contains("cannot be read"), "{notices:?}");
+    assert!(notices[2].contains("this is a folder"), "{notices:?}");
+}

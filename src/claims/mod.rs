@@ -63,13 +63,7 @@ pub struct ClaimsReport<'a> {
     pub claims: &'a [Claim],
 }
 
-/// The `Date: YYYY-MM-DD` line of an article, if it has one.
-pub fn date_line(text: &str) -> Option<IsoDate> {
-    text.lines().find_map(|line| {
-        let rest = line.trim().strip_prefix("Date:")?;
-        IsoDate::parse(rest.trim())
-    })
-}
+pub use crate::data::article::date_line;
 
 /// An article's paragraphs: its non-empty lines, without the `Date:` line.
 pub fn paragraphs_of(text: &str) -> Vec<String> {

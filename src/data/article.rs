@@ -85,7 +85,77 @@ pub struct Article {
     pub annotations: Vec<Annotation>,
 }
 
+/// Articles longer than this are refused: a news text is a few kilobytes, and a file this large
+/// is more likely a wrong pick than an article.
+const MAX_ARTICLE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// The `Date: YYYY-MM-DD` line of an article, if it has one.
+pub fn date_line(text: &str) -> Option<IsoDate> {
+    text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix("Date:")?;
+        IsoDate::parse(rest.trim())
+    })
+}
+
 impl Article {
+    /// An article a user brings: a `.txt` or `.md` file whose first line is the title, with an
+    /// optional `Date: YYYY-MM-DD` line and no annotations.
+    pub fn from_plain_text(file_name: &str, text: &str) -> Self {
+        let mut lines = text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("Date:"));
+        let title = lines
+            .next()
+            .map(|line| line.trim_start_matches('#').trim().to_owned())
+            .unwrap_or_default();
+        Self {
+            file_name: file_name.to_owned(),
+            title,
+            date: date_line(text),
+            date_source: String::new(),
+            paragraphs: lines.map(str::to_owned).collect(),
+            annotations: Vec::new(),
+        }
+    }
+
+    /// Reads an article file, refusing with a clear message what is not a readable text file.
+    pub fn read_file(path: &std::path::Path) -> Result<Self, DataError> {
+        let fail = |message: String| DataError::ArticleFile {
+            path: path.display().to_string(),
+            message,
+        };
+        if path.is_dir() {
+            return Err(fail(
+                "this is a folder; choose a .txt or .md file".to_owned(),
+            ));
+        }
+        let size = std::fs::metadata(path)
+            .map_err(|err| fail(format!("cannot be read ({err}); check the path")))?
+            .len();
+        if size > MAX_ARTICLE_BYTES {
+            return Err(fail(format!(
+                "the file is {} MB, too large for an article; choose a .txt or .md file of the text",
+                size / (1024 * 1024)
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|err| fail(format!("cannot be read ({err})")))?;
+        let text = String::from_utf8(bytes).map_err(|err| {
+            fail(format!(
+                "is not UTF-8 text (byte {} is not); save it as UTF-8 text and open it again",
+                err.utf8_error().valid_up_to()
+            ))
+        })?;
+        if text.trim().is_empty() {
+            return Err(fail("the file is empty".to_owned()));
+        }
+        let file_name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Ok(Self::from_plain_text(&file_name, &text))
+    }
+
     /// Parses an article and its annotations file, resolving each annotation against `datasets`.
     pub fn parse(
         annotations_label: &str,

@@ -83,6 +83,9 @@ pub enum DataError {
     #[error("{file}: {message}")]
     Csv { file: String, message: String },
 
+    #[error("{path}: {message}")]
+    ArticleFile { path: String, message: String },
+
     #[error("{file}: annotation \"{id}\": {message}")]
     Annotation {
         file: String,

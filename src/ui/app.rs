@@ -4,12 +4,21 @@
 
 use crate::chart::headline::{HeadlineFigure, headline_figures};
 use crate::chart::{ChartId, ChartModel, GrowthView, PointRef, build_chart};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
 use crate::claims::{Claim, check_paragraphs};
+use crate::data::Article;
 use crate::data::{Annotation, Bundle, EventKind};
 use crate::stats::{StatsError, TradeStats, trade_stats};
 
+use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
+
+/// An article read and checked off the UI thread.
+type LoadedArticle = Result<(PathBuf, Article, Vec<Claim>), String>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -31,6 +40,10 @@ pub enum Command {
     SetTrend(bool),
     /// Show a checked claim's evidence and the chart point behind it.
     ShowClaim(usize),
+    OpenArticleDialog,
+    /// Read an article file in the background, then show it with its claims checked.
+    LoadArticle(PathBuf),
+    ShowBundledArticle,
     ResetView,
     SetPanel(Panel, bool),
     SetTheme(ThemeChoice),
@@ -83,7 +96,14 @@ impl Selection {
 #[derive(Debug)]
 pub struct BilateralApp {
     pub settings: Settings,
-    pub bundle: Bundle,
+    /// Shared with background work (checking an opened article's claims).
+    pub bundle: Arc<Bundle>,
+    /// The article on screen: the bundled one, or one the user opened.
+    pub article: Article,
+    /// Where the article on screen came from; `None` for the bundled one.
+    pub article_path: Option<PathBuf>,
+    pub article_loading: Option<Receiver<LoadedArticle>>,
+    pub file_dialog: Option<FileDialog>,
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
     pub chart: ChartModel,
     pub headline: Vec<HeadlineFigure>,
@@ -134,9 +154,14 @@ impl BilateralApp {
             settings.break_year,
         );
         let claims = check_paragraphs(&bundle, &bundle.article.paragraphs, bundle.article.date);
+        let article = bundle.article.clone();
         Self {
             settings,
-            bundle,
+            bundle: Arc::new(bundle),
+            article,
+            article_path: None,
+            article_loading: None,
+            file_dialog: None,
             chart,
             headline,
             stats,
@@ -198,7 +223,7 @@ impl BilateralApp {
                 }
             }
             Command::FollowAnnotation(id) => {
-                let Some(annotation) = self.bundle.article.annotation(&id).cloned() else {
+                let Some(annotation) = self.article.annotation(&id).cloned() else {
                     return;
                 };
                 if let Some(chart) = annotation.chart.as_deref().and_then(ChartId::from_slug)
@@ -287,6 +312,29 @@ impl BilateralApp {
                 self.reset_view = true;
                 self.reveal_selection = true;
             }
+            Command::OpenArticleDialog => {
+                let start = self
+                    .article_path
+                    .as_ref()
+                    .and_then(|p| p.parent().map(PathBuf::from))
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.file_dialog = Some(FileDialog::new(
+                    DialogPurpose::OpenArticle,
+                    "Open article",
+                    &["txt", "md"],
+                    start,
+                ));
+            }
+            Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
+            Command::ShowBundledArticle => {
+                self.article = self.bundle.article.clone();
+                self.article_path = None;
+                self.claims =
+                    check_paragraphs(&self.bundle, &self.article.paragraphs, self.article.date);
+                self.selected_claim = None;
+                self.selection = Selection::default();
+            }
             Command::ResetView => self.reset_view = true,
             Command::SetPanel(panel, shown) => match panel {
                 Panel::Headline => self.settings.show_headline = shown,
@@ -309,6 +357,74 @@ impl BilateralApp {
         }
     }
 
+    fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let bundle = Arc::clone(&self.bundle);
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let loaded = Article::read_file(&path)
+                .map(|article| {
+                    let claims = check_paragraphs(&bundle, &article.paragraphs, article.date);
+                    (path, article, claims)
+                })
+                .map_err(|err| format!("{err:#}"));
+            // The window may have closed meanwhile; then nobody waits for the article.
+            let _ = sender.send(loaded);
+            repaint.request_repaint();
+        });
+        self.article_loading = Some(receiver);
+    }
+
+    /// Takes a finished article load, if there is one; the article on screen stays until the new
+    /// one is ready, and stays for good if it fails.
+    fn poll_article_loading(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.article_loading else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Ok((path, article, claims))) => {
+                self.article_path = Some(path);
+                self.article = article;
+                self.claims = claims;
+                self.selected_claim = None;
+                self.selection = Selection::default();
+                self.settings.show_article = true;
+                self.article_loading = None;
+            }
+            Ok(Err(message)) => {
+                self.notices
+                    .push(format!("The article was not opened: {message}."));
+                self.article_loading = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.notices.push(
+                    "The article could not be read: the reading stopped unexpectedly.".to_owned(),
+                );
+                self.article_loading = None;
+            }
+        }
+    }
+
+    fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.file_dialog else {
+            return;
+        };
+        match dialog.show(ctx) {
+            DialogOutcome::StillOpen => {}
+            DialogOutcome::Cancelled => self.file_dialog = None,
+            DialogOutcome::Chosen(path) => {
+                let purpose = dialog.purpose;
+                self.file_dialog = None;
+                match purpose {
+                    DialogPurpose::OpenArticle => self.send(Command::LoadArticle(path)),
+                }
+            }
+        }
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         for (shortcut, command) in menu::shortcut_commands(&self.settings) {
             if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
@@ -320,6 +436,7 @@ impl BilateralApp {
     /// Draws one frame and applies the commands it produced.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_article_loading(&ctx);
         if ctx.cumulative_frame_nr() == 0 {
             super::report_first_frame();
         }
@@ -337,6 +454,7 @@ impl BilateralApp {
         }
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
+        self.file_dialog_ui(&ctx);
         self.one_frame_flags_consumed();
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

@@ -44,7 +44,9 @@ fn verdict_color(ui: &egui::Ui, verdict: Verdict) -> egui::Color32 {
 pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let mut commands = Vec::new();
     {
-        let article = &app.bundle.article;
+        let article = &app.article;
+        let opened_from = app.article_path.as_ref();
+        let loading = app.article_loading.is_some();
         let view = ArticleView {
             selection: &app.selection,
             reveal: app.reveal_selection,
@@ -58,12 +60,23 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(&article.title).heading());
-                if let Some(date) = article.date {
-                    ui.label(
-                        egui::RichText::new(format!("{date} · annotated with the bundled data"))
-                            .small()
-                            .weak(),
-                    );
+                let dated = article.date.map_or_else(
+                    || "no date line: \"last year\" cannot be resolved".to_owned(),
+                    |date| date.to_string(),
+                );
+                let provenance = match opened_from {
+                    Some(path) => format!("{dated} · {} · figures checked against the bundled data", path.display()),
+                    None => format!("{dated} · annotated with the bundled data"),
+                };
+                ui.label(egui::RichText::new(provenance).small().weak());
+                if loading {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Reading the article…");
+                    });
+                }
+                if opened_from.is_some() && ui.button("Back to the bundled article").clicked() {
+                    commands.push(Command::ShowBundledArticle);
                 }
                 ui.label(
                     egui::RichText::new(

@@ -19,7 +19,6 @@ const SHORTCUTS_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, 
 const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
 pub const OPEN_CSV_FEATURE: &str = "Opening your own CSV files";
-pub const OPEN_ARTICLE_FEATURE: &str = "Opening another article";
 pub const EXPORT_FEATURE: &str = "Exporting charts";
 
 fn chart_shortcut(index: usize) -> Option<KeyboardShortcut> {
@@ -112,13 +111,16 @@ fn file_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         Command::NotYetAvailable(OPEN_CSV_FEATURE),
         app,
     );
-    item(
-        ui,
-        "Open article…",
-        None,
-        Command::NotYetAvailable(OPEN_ARTICLE_FEATURE),
-        app,
-    );
+    item(ui, "Open article…", None, Command::OpenArticleDialog, app);
+    if app.article_path.is_some() {
+        item(
+            ui,
+            "Show the bundled article",
+            None,
+            Command::ShowBundledArticle,
+            app,
+        );
+    }
     item(
         ui,
         "Export chart…",

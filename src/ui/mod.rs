@@ -4,6 +4,7 @@
 pub mod app;
 pub mod article_panel;
 pub mod chart_panel;
+pub mod file_dialog;
 pub mod headline_panel;
 pub mod menu;
 pub mod settings;
