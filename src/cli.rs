@@ -10,9 +10,10 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::chart::ChartId;
+use crate::chart::{ChartId, ChartOptions, build_chart};
 use crate::claims::{ClaimsReport, check_paragraphs};
 use crate::data::{Article, Bundle, IsoDate};
+use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
 use crate::inspect::{CsvReport, load_csv};
 use crate::stats::{StatsReport, trade_stats};
 
@@ -96,6 +97,43 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Export bundled charts to PNG, SVG or CSV (no display needed).
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["list", "chart", "all"]))]
+    Export {
+        /// List the chart ids.
+        #[arg(long)]
+        list: bool,
+        /// The chart to export (see --list).
+        #[arg(long, value_name = "ID", value_parser = parse_chart_slug, requires = "out")]
+        chart: Option<ChartId>,
+        /// Export every bundled chart into --dir.
+        #[arg(long, requires = "dir")]
+        all: bool,
+        /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
+        /// every format when not given.
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// The file to write, with --chart.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The folder to write into, with --all (made if missing).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Picture width in points.
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+        /// Picture height in points.
+        #[arg(long, default_value_t = 720)]
+        height: u32,
+        /// Pixels per point in the PNG.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        #[arg(long, value_enum, default_value_t = ExportTheme::Light)]
+        theme: ExportTheme,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Load a CSV file the way the app does and report what was found.
     Inspect {
@@ -204,6 +242,39 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                 write_claims(&report, out)?;
             }
         }
+        Command::Export {
+            list,
+            chart,
+            all,
+            format,
+            out: out_path,
+            dir,
+            width,
+            height,
+            scale,
+            theme,
+            force,
+        } => {
+            let options = ExportOptions {
+                width: *width,
+                height: *height,
+                scale: *scale,
+                theme: *theme,
+            };
+            run_export(
+                &ExportRequest {
+                    list: *list,
+                    chart: *chart,
+                    all: *all,
+                    format: *format,
+                    out: out_path.as_deref(),
+                    dir: dir.as_deref(),
+                    options,
+                    force: *force,
+                },
+                out,
+            )?;
+        }
         Command::Inspect { file, json } => {
             let loaded = load_csv(file)?;
             if *json {
@@ -253,6 +324,76 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
     }
     for warning in &report.warnings {
         writeln!(out, "  warning: {warning}")?;
+    }
+    Ok(())
+}
+
+/// What `bilateral export` was asked to do.
+struct ExportRequest<'a> {
+    list: bool,
+    chart: Option<ChartId>,
+    all: bool,
+    format: Option<ExportFormat>,
+    out: Option<&'a std::path::Path>,
+    dir: Option<&'a std::path::Path>,
+    options: ExportOptions,
+    force: bool,
+}
+
+fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {
+    let ending = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    [ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv]
+        .into_iter()
+        .find(|format| format.extension() == ending)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: cannot tell the format from the file's ending; pass --format png, svg or csv",
+                path.display()
+            )
+        })
+}
+
+fn run_export(request: &ExportRequest<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    if request.list {
+        for chart in ChartId::ALL {
+            writeln!(out, "{:<18} {}", chart.slug(), chart.label())?;
+        }
+        return Ok(());
+    }
+    let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+    let options = ChartOptions::default();
+    let mut jobs = Vec::new();
+    if let (Some(chart), Some(path)) = (request.chart, request.out) {
+        let format = match request.format {
+            Some(format) => format,
+            None => format_from_path(path)?,
+        };
+        jobs.push((chart, format, path.to_path_buf()));
+    } else if let (true, Some(dir)) = (request.all, request.dir) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: the folder cannot be made", dir.display()))?;
+        let formats = request.format.map_or_else(
+            || vec![ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv],
+            |format| vec![format],
+        );
+        for chart in ChartId::ALL {
+            for format in &formats {
+                jobs.push((
+                    chart,
+                    *format,
+                    dir.join(format!("{}.{}", chart.slug(), format.extension())),
+                ));
+            }
+        }
+    }
+    for (chart, format, path) in jobs {
+        let model = build_chart(&bundle, chart, &options);
+        export_chart(&model, format, &request.options, &path, request.force)?;
+        writeln!(out, "{}", path.display())?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod claims;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod inspect;
 pub mod stats;
 pub mod ui;

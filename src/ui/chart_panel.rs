@@ -12,6 +12,7 @@ use egui_plot::{
 use super::app::{BilateralApp, Command};
 use super::sources_ui;
 use crate::chart::model::{Axis, AxisFormat, LegendPlacement, Rgb, event_color};
+use crate::chart::ticks;
 use crate::chart::{ChartId, ChartModel, DataPoint, GrowthView, PointRef, SeriesStyle};
 use crate::data::EventKind;
 
@@ -128,14 +129,10 @@ const X_LABEL_SPACING: std::ops::RangeInclusive<f32> = 56.0..=64.0;
 /// Grid marks at whole years only, so no tick falls between two years, spaced widely enough
 /// for every mark to carry its label.
 fn year_grid(input: &GridInput) -> Vec<GridMark> {
-    let (min, max) = input.bounds;
     // `base_step_size` is the data distance of the plot's minimum grid spacing (8 points).
     let points_per_year = 8.0 / input.base_step_size.max(f64::EPSILON);
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0]
-        .into_iter()
-        .find(|step| step * points_per_year >= f64::from(*X_LABEL_SPACING.end()))
-        .unwrap_or(100.0);
-    whole_marks(min, max, step)
+    let step = ticks::year_step(points_per_year, f64::from(*X_LABEL_SPACING.end()));
+    whole_marks(input.bounds.0, input.bounds.1, step)
 }
 
 /// One grid mark per category: every bar or lane is labelled.
@@ -144,11 +141,10 @@ fn category_grid(input: &GridInput) -> Vec<GridMark> {
 }
 
 fn whole_marks(min: f64, max: f64, step: f64) -> Vec<GridMark> {
-    let first = (min / step).ceil() as i64;
-    let last = (max / step).floor() as i64;
-    (first..=last)
-        .map(|i| GridMark {
-            value: i as f64 * step,
+    ticks::multiples(min, max, step)
+        .into_iter()
+        .map(|value| GridMark {
+            value,
             step_size: step,
         })
         .collect()

@@ -1,0 +1,485 @@
+//! The chart model drawn as SVG: title, subtitle, legend, axes with the screen's number formats,
+//! every series and event marker, and the source line. Text stays text.
+
+use std::fmt::Write as _;
+
+use super::{ExportOptions, ExportTheme};
+use crate::chart::model::{AxisFormat, LegendPlacement, Rgb, event_color};
+use crate::chart::ticks;
+use crate::chart::{ChartModel, DataPoint, SeriesStyle};
+use crate::data::EventKind;
+
+/// The font family written into the SVG; the PNG renderer is given egui's font under it.
+pub const FONT_FAMILY: &str = "Ubuntu";
+
+const MARGIN: f64 = 28.0;
+const BAR_WIDTH: f64 = 0.6;
+
+struct Palette {
+    background: &'static str,
+    text: &'static str,
+    weak_text: &'static str,
+    grid: &'static str,
+    axis: &'static str,
+}
+
+fn palette(theme: ExportTheme) -> Palette {
+    match theme {
+        ExportTheme::Light => Palette {
+            background: "#ffffff",
+            text: "#1f1f1f",
+            weak_text: "#6b6b6b",
+            grid: "#e4e4e4",
+            axis: "#8a8a8a",
+        },
+        ExportTheme::Dark => Palette {
+            background: "#1b1b1b",
+            text: "#f0f0f0",
+            weak_text: "#a8a8a8",
+            grid: "#343434",
+            axis: "#8a8a8a",
+        },
+    }
+}
+
+fn hex(rgb: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb.0, rgb.1, rgb.2)
+}
+
+/// Escapes text for SVG.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Splits a text into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let current = lines.last_mut().map_or(0, |l| l.chars().count());
+        if current > 0 && current + 1 + word.chars().count() > width {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
+/// Maps data coordinates to the picture's.
+struct Frame {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    x_range: (f64, f64),
+    y_range: (f64, f64),
+}
+
+impl Frame {
+    fn x(&self, value: f64) -> f64 {
+        self.left
+            + (value - self.x_range.0) / (self.x_range.1 - self.x_range.0)
+                * (self.right - self.left)
+    }
+    fn y(&self, value: f64) -> f64 {
+        self.bottom
+            - (value - self.y_range.0) / (self.y_range.1 - self.y_range.0)
+                * (self.bottom - self.top)
+    }
+    fn x_units(&self, units: f64) -> f64 {
+        units / (self.x_range.1 - self.x_range.0) * (self.right - self.left)
+    }
+}
+
+fn y_range(model: &ChartModel) -> (f64, f64) {
+    if model.y_axis.format == AxisFormat::Category {
+        return (-0.6, model.y_axis.categories.len() as f64 - 0.4);
+    }
+    let values = model.series.iter().flat_map(|s| &s.points).flat_map(|p| {
+        let (low, high) = p.band.unwrap_or((p.y, p.y));
+        [p.y, low, high]
+    });
+    let (mut low, mut high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if (high - low).abs() < f64::EPSILON {
+        high = low + 1.0;
+    }
+    let pad = (high - low) * 0.05;
+    if low < 0.0 {
+        low -= pad;
+    }
+    (low, high + pad)
+}
+
+fn x_ticks(model: &ChartModel, frame: &Frame) -> Vec<f64> {
+    let (min, max) = frame.x_range;
+    match model.x_axis.format {
+        AxisFormat::Year => {
+            let units_per_year = frame.x_units(1.0);
+            ticks::multiples(min, max, ticks::year_step(units_per_year, 64.0))
+        }
+        AxisFormat::Category => ticks::multiples(min, max, 1.0),
+        _ => ticks::multiples(min, max, ticks::nice_step(max - min, 8.0)),
+    }
+}
+
+fn y_ticks(model: &ChartModel, frame: &Frame) -> Vec<f64> {
+    let (min, max) = frame.y_range;
+    if model.y_axis.format == AxisFormat::Category {
+        ticks::multiples(min, max, 1.0)
+    } else {
+        ticks::multiples(min, max, ticks::nice_step(max - min, 6.0))
+    }
+}
+
+fn points_attribute(frame: &Frame, points: &[DataPoint]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.2},{:.2}", frame.x(p.x), frame.y(p.y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn text(svg: &mut String, x: f64, y: f64, size: f64, fill: &str, anchor: &str, content: &str) {
+    let _ = writeln!(
+        svg,
+        r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" fill="{fill}" text-anchor="{anchor}">{}</text>"#,
+        escape(content)
+    );
+}
+
+/// Draws the legend (a swatch and a name per series) from `top`; returns where it ends.
+fn legend(svg: &mut String, model: &ChartModel, colors: &Palette, width: f64, top: f64) -> f64 {
+    if model.legend == LegendPlacement::Hidden {
+        return top;
+    }
+    let mut x = MARGIN;
+    let mut y = top + 12.0;
+    let _ = writeln!(svg, r#"<g class="legend">"#);
+    for series in &model.series {
+        let item_width = 28.0 + series.name.chars().count() as f64 * 6.8;
+        if x + item_width > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += 20.0;
+        }
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{x:.1}" y="{:.1}" width="14" height="10" rx="2" fill="{}"/>"#,
+            y - 9.0,
+            hex(series.color)
+        );
+        text(svg, x + 20.0, y, 12.0, colors.text, "start", &series.name);
+        x += item_width + 14.0;
+    }
+    // The event kinds overlaid, as on screen where the coloured checkboxes name them.
+    let mut kinds: Vec<EventKind> = Vec::new();
+    for marker in &model.markers {
+        if !kinds.contains(&marker.kind) {
+            kinds.push(marker.kind);
+        }
+    }
+    for kind in kinds {
+        let item_width = 28.0 + kind.label().chars().count() as f64 * 6.8;
+        if x + item_width > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += 20.0;
+        }
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>"#,
+            x,
+            y - 4.0,
+            x + 14.0,
+            y - 4.0,
+            hex(event_color(kind))
+        );
+        text(svg, x + 20.0, y, 12.0, colors.text, "start", kind.label());
+        x += item_width + 14.0;
+    }
+    let _ = writeln!(svg, "</g>");
+    y + 10.0
+}
+
+/// The chart as an SVG document of `options.width` × `options.height` points.
+pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
+    let colors = palette(options.theme);
+    let (width, height) = (f64::from(options.width), f64::from(options.height));
+    let characters_per_line = ((width - 2.0 * MARGIN) / 6.4) as usize;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}, sans-serif">"#
+    );
+    let _ = writeln!(svg, "<title>{}</title>", escape(&model.title));
+    let _ = writeln!(
+        svg,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        colors.background
+    );
+
+    text(
+        &mut svg,
+        MARGIN,
+        MARGIN + 10.0,
+        22.0,
+        colors.text,
+        "start",
+        &model.title,
+    );
+    let mut y = MARGIN + 34.0;
+    for line in wrap(&model.subtitle, characters_per_line) {
+        text(&mut svg, MARGIN, y, 13.0, colors.weak_text, "start", &line);
+        y += 17.0;
+    }
+    let legend_bottom = legend(&mut svg, model, &colors, width, y);
+
+    let source_lines = wrap(&model.source_line, ((width - 2.0 * MARGIN) / 5.6) as usize);
+    let source_height = source_lines.len() as f64 * 14.0;
+    let y_label_room = if model.y_axis.format == AxisFormat::Category {
+        210.0
+    } else {
+        84.0
+    };
+    let frame = Frame {
+        left: MARGIN + y_label_room,
+        right: width - MARGIN,
+        top: legend_bottom + 14.0,
+        bottom: height - MARGIN - source_height - 40.0,
+        x_range: model.x_range,
+        y_range: y_range(model),
+    };
+
+    // Grid, ticks and axis titles.
+    let _ = writeln!(svg, r#"<g class="axes" font-size="12">"#);
+    for value in y_ticks(model, &frame) {
+        let y = frame.y(value);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="1"/>"#,
+            frame.left, frame.right, colors.grid
+        );
+        text(
+            &mut svg,
+            frame.left - 8.0,
+            y + 4.0,
+            12.0,
+            colors.text,
+            "end",
+            &model.y_axis.tick_label(value),
+        );
+    }
+    for value in x_ticks(model, &frame) {
+        let x = frame.x(value);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-width="1"/>"#,
+            frame.top, frame.bottom, colors.grid
+        );
+        text(
+            &mut svg,
+            x,
+            frame.bottom + 18.0,
+            12.0,
+            colors.text,
+            "middle",
+            &model.x_axis.tick_label(value),
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}"/>"#,
+        frame.left,
+        frame.top,
+        frame.right - frame.left,
+        frame.bottom - frame.top,
+        colors.axis
+    );
+    if frame.y_range.0 < 0.0 && frame.y_range.1 > 0.0 && model.y_axis.format != AxisFormat::Category
+    {
+        let zero = frame.y(0.0);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}" stroke="{}" stroke-width="1.2"/>"#,
+            frame.left, frame.right, colors.axis
+        );
+    }
+    text(
+        &mut svg,
+        f64::midpoint(frame.left, frame.right),
+        frame.bottom + 36.0,
+        13.0,
+        colors.text,
+        "middle",
+        &model.x_axis.label,
+    );
+    if !model.y_axis.label.is_empty() {
+        let (x, y) = (MARGIN + 12.0, f64::midpoint(frame.top, frame.bottom));
+        let _ = writeln!(
+            svg,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="13" fill="{}" text-anchor="middle" transform="rotate(-90 {x:.1} {y:.1})">{}</text>"#,
+            colors.text,
+            escape(&model.y_axis.label)
+        );
+    }
+    let _ = writeln!(svg, "</g>");
+
+    let _ = writeln!(
+        svg,
+        r#"<clipPath id="plot-area"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#,
+        frame.left,
+        frame.top,
+        frame.right - frame.left,
+        frame.bottom - frame.top
+    );
+    let _ = writeln!(svg, r#"<g clip-path="url(#plot-area)">"#);
+    for marker in &model.markers {
+        let x = frame.x(marker.x);
+        let _ = writeln!(
+            svg,
+            r#"<line class="marker" x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-opacity="0.75" stroke-width="1.2" stroke-dasharray="4 3"><title>{}</title></line>"#,
+            frame.top,
+            frame.bottom,
+            hex(event_color(marker.kind)),
+            escape(&marker.label)
+        );
+    }
+    for series in &model.series {
+        draw_series(&mut svg, &frame, series);
+    }
+    let _ = writeln!(svg, "</g>");
+
+    let mut y = height - MARGIN - source_height + 12.0;
+    for line in source_lines {
+        text(&mut svg, MARGIN, y, 11.0, colors.weak_text, "start", &line);
+        y += 14.0;
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series) {
+    let color = hex(series.color);
+    let _ = writeln!(
+        svg,
+        r#"<g class="series" data-name="{}">"#,
+        escape(&series.name)
+    );
+    let dot = |svg: &mut String, x: f64, y: f64, radius: f64, label: &str| {
+        let _ = writeln!(
+            svg,
+            r#"<circle cx="{:.2}" cy="{:.2}" r="{radius}" fill="{color}"><title>{}</title></circle>"#,
+            frame.x(x),
+            frame.y(y),
+            escape(label)
+        );
+    };
+    match series.style {
+        SeriesStyle::Line | SeriesStyle::DashedLine => {
+            let dash = if series.style == SeriesStyle::DashedLine {
+                r#" stroke-dasharray="8 5""#
+            } else {
+                ""
+            };
+            for run in series.contiguous_runs() {
+                let _ = writeln!(
+                    svg,
+                    r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2.5" stroke-linejoin="round"{dash}/>"#,
+                    points_attribute(frame, run)
+                );
+            }
+            for point in &series.points {
+                dot(svg, point.x, point.y, 2.8, &point.label);
+            }
+        }
+        SeriesStyle::Bars => {
+            let half = frame.x_units(BAR_WIDTH) / 2.0;
+            for point in &series.points {
+                let (top, bottom) = (frame.y(point.y.max(0.0)), frame.y(point.y.min(0.0)));
+                let _ = writeln!(
+                    svg,
+                    r#"<rect x="{:.2}" y="{top:.2}" width="{:.2}" height="{:.2}" fill="{color}" fill-opacity="0.75"><title>{}</title></rect>"#,
+                    frame.x(point.x) - half,
+                    2.0 * half,
+                    (bottom - top).max(0.5),
+                    escape(&point.label)
+                );
+            }
+        }
+        SeriesStyle::Points => {
+            for point in &series.points {
+                let (x, y) = (frame.x(point.x), frame.y(point.y));
+                let _ = writeln!(
+                    svg,
+                    r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{color}"><title>{}</title></polygon>"#,
+                    x,
+                    y - 6.0,
+                    x + 6.0,
+                    y,
+                    x,
+                    y + 6.0,
+                    x - 6.0,
+                    y,
+                    escape(&point.label)
+                );
+            }
+        }
+        SeriesStyle::Spans => {
+            for point in &series.points {
+                let end = point.x_end.unwrap_or(point.x);
+                let _ = writeln!(
+                    svg,
+                    r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{color}" stroke-width="4"/>"#,
+                    frame.x(point.x),
+                    frame.y(point.y),
+                    frame.x(end),
+                    frame.y(point.y)
+                );
+                dot(svg, point.x, point.y, 3.0, &point.label);
+                dot(svg, end, point.y, 5.0, &point.label);
+            }
+        }
+        SeriesStyle::Band => {
+            let upper: Vec<String> = series
+                .points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{:.2},{:.2}",
+                        frame.x(p.x),
+                        frame.y(p.band.map_or(p.y, |b| b.1))
+                    )
+                })
+                .collect();
+            let lower: Vec<String> = series
+                .points
+                .iter()
+                .rev()
+                .map(|p| {
+                    format!(
+                        "{:.2},{:.2}",
+                        frame.x(p.x),
+                        frame.y(p.band.map_or(p.y, |b| b.0))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                svg,
+                r#"<polygon points="{} {}" fill="{color}" fill-opacity="0.18"/>"#,
+                upper.join(" "),
+                lower.join(" ")
+            );
+            let _ = writeln!(
+                svg,
+                r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="1.8" stroke-dasharray="8 5"/>"#,
+                points_attribute(frame, &series.points)
+            );
+        }
+    }
+    let _ = writeln!(svg, "</g>");
+}

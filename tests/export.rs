@@ -1,0 +1,292 @@
+//! Exported charts as a report's reader gets them: the files `bilateral export` writes, opened
+//! the way an image viewer, a vector editor or a spreadsheet would.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use bilateral::chart::{ChartId, ChartOptions, build_chart};
+use bilateral::data::Bundle;
+use bilateral::export::{ExportOptions, chart_csv, chart_svg};
+
+fn bilateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn succeeded(output: &Output) {
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn decode_png(path: &Path) -> resvg::tiny_skia::Pixmap {
+    resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(path).unwrap()).expect("a PNG")
+}
+
+#[test]
+fn exported_svg_is_xml_with_the_title_as_text_and_one_group_per_series() {
+    let bundle = Bundle::load().unwrap();
+    for chart in ChartId::ALL {
+        let model = build_chart(&bundle, chart, &ChartOptions::default());
+        let svg = chart_svg(&model, &ExportOptions::default());
+        let document = roxmltree::Document::parse(&svg).expect("the SVG parses as XML");
+        let texts: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(
+            texts.contains(&model.title.as_str()),
+            "{chart:?}: title missing"
+        );
+        let series_groups = document
+            .descendants()
+            .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("series"))
+            .count();
+        assert_eq!(series_groups, model.series.len(), "{chart:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("Source")),
+            "{chart:?}: no source line"
+        );
+    }
+}
+
+#[test]
+fn the_trade_svg_labels_years_and_money_as_the_screen_does() {
+    let bundle = Bundle::load().unwrap();
+    let model = build_chart(&bundle, ChartId::Trade, &ChartOptions::default());
+    let svg = chart_svg(&model, &ExportOptions::default());
+    assert!(svg.contains(">2020</text>"));
+    assert!(svg.contains(">$200 bn</text>"));
+    assert!(!svg.contains("2,0"), "no thousands separators in years");
+    assert!(svg.contains("Total trade (China customs)"));
+    assert!(svg.contains("class=\"marker\""), "event markers are drawn");
+    assert!(
+        svg.contains(">Diplomatic milestones</text>"),
+        "and named in the legend"
+    );
+}
+
+#[test]
+fn png_decodes_at_the_requested_size_and_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trade.png");
+    succeeded(&bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--out",
+        path.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "500",
+    ]));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "others can read the export: {mode:o}");
+    }
+    let picture = decode_png(&path);
+    assert_eq!(
+        (picture.width(), picture.height()),
+        (1600, 1000),
+        "2× by default"
+    );
+    let distinct: std::collections::HashSet<[u8; 4]> = picture
+        .pixels()
+        .iter()
+        .map(|p| [p.red(), p.green(), p.blue(), p.alpha()])
+        .collect();
+    assert!(
+        distinct.len() > 50,
+        "only {} colours: blank?",
+        distinct.len()
+    );
+    let dark = dir.path().join("dark.png");
+    succeeded(&bilateral(&[
+        "export",
+        "--chart",
+        "timeline",
+        "--out",
+        dark.to_str().unwrap(),
+        "--theme",
+        "dark",
+        "--scale",
+        "1",
+    ]));
+    let corner = decode_png(&dark).pixel(2, 2).unwrap();
+    assert!(corner.red() < 60, "a dark background");
+}
+
+#[test]
+fn csv_round_trips_the_plotted_values_with_unit_and_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trade.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--format",
+        "csv",
+        "--out",
+        path.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    assert_eq!(header[0], "Year");
+    assert!(header.contains(&"Unit") && header.contains(&"Chart source"));
+    let row_2023 = text
+        .lines()
+        .find(|l| l.starts_with("2023,"))
+        .expect("2023 row");
+    assert!(row_2023.starts_with("2023,240.11,"), "{row_2023}");
+    assert!(row_2023.contains("USD billion"));
+    let row_2024 = text
+        .lines()
+        .find(|l| l.starts_with("2024,"))
+        .expect("2024 row");
+    assert!(
+        row_2024.contains(",-13.83,"),
+        "negative numbers stay numbers: {row_2024}"
+    );
+}
+
+#[test]
+fn cells_that_would_run_as_formulas_are_neutralised() {
+    let bundle = Bundle::load().unwrap();
+    let mut model = build_chart(&bundle, ChartId::Timeline, &ChartOptions::default());
+    model.table.rows[0][2] = "=HYPERLINK(\"http://x\",\"click\")".to_owned();
+    model.table.rows[1][2] = "@SUM(1)".to_owned();
+    let csv = chart_csv(&model);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(1),"));
+}
+
+#[test]
+fn every_bundled_chart_exports_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("charts");
+    let output = bilateral(&[
+        "export",
+        "--all",
+        "--dir",
+        out.to_str().unwrap(),
+        "--scale",
+        "1",
+    ]);
+    succeeded(&output);
+    let listed = bilateral(&["export", "--list"]);
+    succeeded(&listed);
+    let ids: Vec<String> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), ChartId::ALL.len());
+    for id in &ids {
+        for ending in ["png", "svg", "csv"] {
+            let path = out.join(format!("{id}.{ending}"));
+            assert!(
+                std::fs::metadata(&path).unwrap().len() > 100,
+                "{}",
+                path.display()
+            );
+        }
+        decode_png(&out.join(format!("{id}.png")));
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".bilateral-export")
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.svg");
+    std::fs::write(&path, "my own drawing").unwrap();
+    let output = bilateral(&[
+        "export",
+        "--chart",
+        "growth",
+        "--out",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("report.svg: the file exists; pass --force to replace it"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own drawing");
+    succeeded(&bilateral(&[
+        "export",
+        "--chart",
+        "growth",
+        "--out",
+        path.to_str().unwrap(),
+        "--force",
+    ]));
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("<svg"));
+}
+
+#[test]
+fn unwritable_places_and_bad_requests_get_clear_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing_folder = dir.path().join("no/such/folder/chart.png");
+    let output = bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--out",
+        missing_folder.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("cannot be written")
+    );
+    let unknown_ending = dir.path().join("chart.gif");
+    let output = bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--out",
+        unknown_ending.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("pass --format png, svg or csv")
+    );
+    assert_eq!(
+        bilateral(&["export", "--chart", "pie", "--out", "x.png"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        bilateral(&["export", "--chart", "trade"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(bilateral(&["export"]).status.code(), Some(2));
+}
