@@ -344,3 +344,71 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
     assert!(notices[1].contains("cannot be read"), "{notices:?}");
     assert!(notices[2].contains("this is a folder"), "{notices:?}");
 }
+
+/// Steps the app until its export has finished (exports run on a thread).
+fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().export_job.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the export did not finish");
+}
+
+#[test]
+fn the_chart_on_screen_exports_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("growth.svg");
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Growth.label()).click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("File:").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File:")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let svg = std::fs::read_to_string(&path).expect("the file was written");
+    assert!(svg.contains("Growth of China–Russia trade"));
+    harness.get_by_label_contains("The chart was exported to");
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chart.csv");
+    std::fs::write(&path, "keep me").unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::ExportChartTo {
+            path: path.clone(),
+            replace: false,
+        });
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::ExportChartTo {
+            path: path.clone(),
+            replace: false,
+        });
+    harness.run();
+    harness.get_by_label_contains("exists. Replace it with the chart?");
+    harness.get_by_label("Replace").click();
+    harness.step();
+    wait_for_export(&mut harness);
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("2023,240.11,")), "{csv}");
+}

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use crate::claims::{Claim, check_paragraphs};
 use crate::data::Article;
 use crate::data::{Annotation, Bundle, EventKind};
+use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
 use crate::stats::{StatsError, TradeStats, trade_stats};
 
 use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
@@ -41,6 +42,15 @@ pub enum Command {
     /// Show a checked claim's evidence and the chart point behind it.
     ShowClaim(usize),
     OpenArticleDialog,
+    /// Ask where to export the chart on screen.
+    ExportDialog,
+    /// Export the chart on screen to this file (format from its ending) in the background;
+    /// `replace` is the user's confirmation to overwrite an existing file.
+    ExportChartTo {
+        path: PathBuf,
+        replace: bool,
+    },
+    CancelReplace,
     /// Read an article file in the background, then show it with its claims checked.
     LoadArticle(PathBuf),
     ShowBundledArticle,
@@ -104,6 +114,10 @@ pub struct BilateralApp {
     pub article_path: Option<PathBuf>,
     pub article_loading: Option<Receiver<LoadedArticle>>,
     pub file_dialog: Option<FileDialog>,
+    /// An export running off the UI thread: where it writes, and its result when done.
+    pub export_job: Option<Receiver<Result<PathBuf, String>>>,
+    /// A file the user chose to export to that exists: replace it only once they confirm.
+    pub confirm_replace: Option<PathBuf>,
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
     pub chart: ChartModel,
     pub headline: Vec<HeadlineFigure>,
@@ -162,6 +176,8 @@ impl BilateralApp {
             article_path: None,
             article_loading: None,
             file_dialog: None,
+            export_job: None,
+            confirm_replace: None,
             chart,
             headline,
             stats,
@@ -327,6 +343,28 @@ impl BilateralApp {
                 ));
             }
             Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
+            Command::ExportDialog => {
+                let start = std::env::current_dir().unwrap_or_default();
+                let file_name = format!("{}.png", self.chart.id.slug());
+                self.file_dialog = Some(
+                    FileDialog::new(
+                        DialogPurpose::ExportChart,
+                        "Export chart (.png, .svg or .csv)",
+                        &["png", "svg", "csv"],
+                        start,
+                    )
+                    .with_file_name(&file_name),
+                );
+            }
+            Command::ExportChartTo { path, replace } => {
+                self.confirm_replace = None;
+                if path.exists() && !replace {
+                    self.confirm_replace = Some(path);
+                } else {
+                    self.export_in_background(ctx, path, replace);
+                }
+            }
+            Command::CancelReplace => self.confirm_replace = None,
             Command::ShowBundledArticle => {
                 self.article = self.bundle.article.clone();
                 self.article_path = None;
@@ -375,6 +413,97 @@ impl BilateralApp {
         self.article_loading = Some(receiver);
     }
 
+    fn export_in_background(&mut self, ctx: &egui::Context, path: PathBuf, replace: bool) {
+        let format = match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .as_deref()
+        {
+            Some("png") => ExportFormat::Png,
+            Some("svg") => ExportFormat::Svg,
+            Some("csv") => ExportFormat::Csv,
+            _ => {
+                self.notices.push(format!(
+                    "{}: the chart was not exported; end the file name with .png, .svg or .csv.",
+                    path.display()
+                ));
+                return;
+            }
+        };
+        let model = self.chart.clone();
+        let options = ExportOptions {
+            theme: match self.settings.theme {
+                ThemeChoice::Light => ExportTheme::Light,
+                ThemeChoice::Dark => ExportTheme::Dark,
+            },
+            ..ExportOptions::default()
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let result = export_chart(&model, format, &options, &path, replace)
+                .map(|()| path)
+                .map_err(|err| format!("{err:#}"));
+            // The window may have closed meanwhile; then nobody waits for the result.
+            let _ = sender.send(result);
+            repaint.request_repaint();
+        });
+        self.export_job = Some(receiver);
+    }
+
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.export_job else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Ok(path)) => {
+                self.notices
+                    .push(format!("The chart was exported to {}.", path.display()));
+                self.export_job = None;
+            }
+            Ok(Err(message)) => {
+                self.notices
+                    .push(format!("The chart was not exported: {message}."));
+                self.export_job = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.notices
+                    .push("The export stopped unexpectedly; nothing was written.".to_owned());
+                self.export_job = None;
+            }
+        }
+    }
+
+    fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.confirm_replace.clone() else {
+            return;
+        };
+        egui::Window::new("Replace the file?")
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} exists. Replace it with the chart?",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Replace").clicked() {
+                        self.send(Command::ExportChartTo {
+                            path: path.clone(),
+                            replace: true,
+                        });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        self.send(Command::CancelReplace);
+                    }
+                });
+            });
+    }
+
     /// Takes a finished article load, if there is one; the article on screen stays until the new
     /// one is ready, and stays for good if it fails.
     fn poll_article_loading(&mut self, ctx: &egui::Context) {
@@ -420,6 +549,10 @@ impl BilateralApp {
                 self.file_dialog = None;
                 match purpose {
                     DialogPurpose::OpenArticle => self.send(Command::LoadArticle(path)),
+                    DialogPurpose::ExportChart => self.send(Command::ExportChartTo {
+                        path,
+                        replace: false,
+                    }),
                 }
             }
         }
@@ -437,6 +570,7 @@ impl BilateralApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_article_loading(&ctx);
+        self.poll_export(&ctx);
         if ctx.cumulative_frame_nr() == 0 {
             super::report_first_frame();
         }
@@ -455,6 +589,7 @@ impl BilateralApp {
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
         self.file_dialog_ui(&ctx);
+        self.confirm_replace_ui(&ctx);
         self.one_frame_flags_consumed();
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

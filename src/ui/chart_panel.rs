@@ -96,6 +96,13 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             }
         }
         if ui
+            .button("Export…")
+            .on_hover_text("Save the chart as PNG, SVG or CSV (Ctrl+E)")
+            .clicked()
+        {
+            app.send(Command::ExportDialog);
+        }
+        if ui
             .button("Reset view")
             .on_hover_text("Return to the whole chart (or double-click the chart)")
             .clicked()

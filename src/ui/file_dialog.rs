@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
     OpenArticle,
+    ExportChart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,8 @@ struct Entry {
 pub struct FileDialog {
     pub purpose: DialogPurpose,
     title: &'static str,
+    /// "Open" or "Save".
+    action: &'static str,
     /// File endings listed (lower case, without the dot); folders are always listed.
     extensions: &'static [&'static str],
     directory: PathBuf,
@@ -43,9 +46,14 @@ impl FileDialog {
         extensions: &'static [&'static str],
         start: PathBuf,
     ) -> Self {
+        let action = match purpose {
+            DialogPurpose::OpenArticle => "Open",
+            DialogPurpose::ExportChart => "Save",
+        };
         let mut dialog = Self {
             purpose,
             title,
+            action,
             extensions,
             directory: start,
             entries: Vec::new(),
@@ -54,6 +62,13 @@ impl FileDialog {
         };
         dialog.read_directory();
         dialog
+    }
+
+    /// Starts with a file name filled in, as a save dialog does.
+    #[must_use]
+    pub fn with_file_name(mut self, file_name: &str) -> Self {
+        self.typed_path = self.directory.join(file_name).display().to_string();
+        self
     }
 
     fn wanted(&self, path: &Path) -> bool {
@@ -157,7 +172,7 @@ impl FileDialog {
                         .labelled_by(label.id);
                     let submitted =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if (ui.button("Open").clicked() || submitted)
+                    if (ui.button(self.action).clicked() || submitted)
                         && !self.typed_path.trim().is_empty()
                     {
                         let path = PathBuf::from(self.typed_path.trim());

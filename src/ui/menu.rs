@@ -19,7 +19,6 @@ const SHORTCUTS_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, 
 const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
 pub const OPEN_CSV_FEATURE: &str = "Opening your own CSV files";
-pub const EXPORT_FEATURE: &str = "Exporting charts";
 
 fn chart_shortcut(index: usize) -> Option<KeyboardShortcut> {
     CHART_KEYS
@@ -38,7 +37,7 @@ fn other_theme(settings: &Settings) -> ThemeChoice {
 pub fn shortcut_commands(settings: &Settings) -> Vec<(KeyboardShortcut, Command)> {
     let mut shortcuts = vec![
         (OPEN_CSV, Command::NotYetAvailable(OPEN_CSV_FEATURE)),
-        (EXPORT, Command::NotYetAvailable(EXPORT_FEATURE)),
+        (EXPORT, Command::ExportDialog),
         (QUIT, Command::Quit),
         (
             TOGGLE_ARTICLE,
@@ -70,6 +69,7 @@ pub fn describe(command: &Command) -> String {
         Command::SetPanel(Panel::Headline, _) => "Show or hide the headline figures".to_owned(),
         Command::SetTheme(_) => "Switch between light and dark".to_owned(),
         Command::ResetView => "Reset the chart's zoom and pan".to_owned(),
+        Command::ExportDialog => "Export the chart (PNG, SVG or CSV)".to_owned(),
         Command::OpenWindow(InfoWindow::Shortcuts) => "Keyboard shortcuts".to_owned(),
         Command::SelectChart(chart) => format!("Chart: {}", chart.label()),
         other => format!("{other:?}"),
@@ -125,7 +125,7 @@ fn file_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         ui,
         "Export chart…",
         Some(EXPORT),
-        Command::NotYetAvailable(EXPORT_FEATURE),
+        Command::ExportDialog,
         app,
     );
     ui.separator();
