@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::chart::user::user_chart;
 use crate::chart::{ChartId, ChartOptions, build_chart};
 use crate::claims::{ClaimsReport, check_paragraphs};
 use crate::data::{Article, Bundle, IsoDate};
@@ -99,7 +100,7 @@ pub enum Command {
         json: bool,
     },
     /// Export bundled charts to PNG, SVG or CSV (no display needed).
-    #[command(group = clap::ArgGroup::new("what").required(true).args(["list", "chart", "all"]))]
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["list", "chart", "all", "data"]))]
     Export {
         /// List the chart ids.
         #[arg(long)]
@@ -110,6 +111,18 @@ pub enum Command {
         /// Export every bundled chart into --dir.
         #[arg(long, requires = "dir")]
         all: bool,
+        /// Chart your own CSV file (read as `bilateral inspect` reads it) instead of a bundled chart.
+        #[arg(long, value_name = "FILE", requires_all = ["out", "x", "y"])]
+        data: Option<PathBuf>,
+        /// With --data: the x column (years or numbers).
+        #[arg(long, value_name = "COL")]
+        x: Option<String>,
+        /// With --data: the value columns, separated by commas.
+        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
+        y: Vec<String>,
+        /// With --data: one line per value of this column.
+        #[arg(long, value_name = "COL")]
+        group: Option<String>,
         /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
         /// every format when not given.
         #[arg(long, value_enum)]
@@ -246,6 +259,10 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             list,
             chart,
             all,
+            data,
+            x,
+            y,
+            group,
             format,
             out: out_path,
             dir,
@@ -266,6 +283,12 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                     list: *list,
                     chart: *chart,
                     all: *all,
+                    data: data.as_deref().map(|file| UserData {
+                        file,
+                        x: x.as_deref().unwrap_or_default(),
+                        y,
+                        group: group.as_deref(),
+                    }),
                     format: *format,
                     out: out_path.as_deref(),
                     dir: dir.as_deref(),
@@ -328,11 +351,20 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
     Ok(())
 }
 
+/// A chart of the user's own CSV, as `bilateral export --data` asks for it.
+struct UserData<'a> {
+    file: &'a std::path::Path,
+    x: &'a str,
+    y: &'a [String],
+    group: Option<&'a str>,
+}
+
 /// What `bilateral export` was asked to do.
 struct ExportRequest<'a> {
     list: bool,
     chart: Option<ChartId>,
     all: bool,
+    data: Option<UserData<'a>>,
     format: Option<ExportFormat>,
     out: Option<&'a std::path::Path>,
     dir: Option<&'a std::path::Path>,
@@ -362,6 +394,16 @@ fn run_export(request: &ExportRequest<'_>, out: &mut dyn Write) -> anyhow::Resul
         for chart in ChartId::ALL {
             writeln!(out, "{:<18} {}", chart.slug(), chart.label())?;
         }
+        return Ok(());
+    }
+    if let (Some(data), Some(path)) = (&request.data, request.out) {
+        let format = match request.format {
+            Some(format) => format,
+            None => format_from_path(path)?,
+        };
+        let model = user_chart(data.file, data.x, data.y, data.group)?;
+        export_chart(&model, format, &request.options, path, request.force)?;
+        writeln!(out, "{}", path.display())?;
         return Ok(());
     }
     let bundle = Bundle::load().context("the bundled datasets failed to load")?;

@@ -15,6 +15,8 @@ use crate::data::records::{RecordError, scan_records};
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// How many records the delimiter sniffer looks at.
 const SNIFF_RECORDS: usize = 50;
+/// Cells that mean "no value" in statistical downloads (BACI writes `NA`, Eurostat `..`).
+const MISSING_VALUE_MARKERS: [&str; 6] = ["NA", "N/A", "n/a", "NULL", "null", ".."];
 /// How many rows polars looks at to choose column types.
 const INFER_SCHEMA_ROWS: usize = 10_000;
 
@@ -126,7 +128,16 @@ pub fn load_csv(path: &Path) -> Result<LoadedCsv, LoadError> {
     let frame = CsvReadOptions::default()
         .with_has_header(true)
         .with_infer_schema_length(Some(INFER_SCHEMA_ROWS))
-        .map_parse_options(|options| options.with_separator(delimiter))
+        .map_parse_options(|options| {
+            options
+                .with_separator(delimiter)
+                .with_null_values(Some(NullValues::AllColumns(
+                    MISSING_VALUE_MARKERS
+                        .iter()
+                        .map(|m| PlSmallStr::from(*m))
+                        .collect(),
+                )))
+        })
         .into_reader_with_file_handle(Cursor::new(text.as_bytes()))
         .finish()
         .map_err(|err| LoadError::Parse {

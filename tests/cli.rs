@@ -306,3 +306,13 @@ fn claims_reads_a_users_article_with_a_date_given_on_the_command_line() {
         Some(2)
     );
 }
+
+#[test]
+fn inspect_reads_na_cells_as_missing_numbers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/baci_sample.csv");
+    let report = stdout_json(&bilateral(&["inspect", path.to_str().unwrap(), "--json"]));
+    let columns = report["columns"].as_array().unwrap();
+    let q = columns.iter().find(|c| c["name"] == "q").unwrap();
+    assert_eq!(q["dtype"], "f64");
+    assert_eq!(q["nulls"], 3);
+}

@@ -290,3 +290,69 @@ fn unwritable_places_and_bad_requests_get_clear_messages() {
     );
     assert_eq!(bilateral(&["export"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_users_csv_charts_and_exports_through_the_same_loader() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/baci_sample.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("flows.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        fixture.to_str().unwrap(),
+        "--x",
+        "t",
+        "--y",
+        "v",
+        "--group",
+        "i",
+        "--out",
+        csv_path.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(text.starts_with("t,i,v,Unit,Chart source\n"), "{text}");
+    // 2021, exporter 156: 1200.5 + 800.25 summed.
+    assert!(text.contains("\n2021,156,2000.75,"), "{text}");
+    assert!(text.contains("\n2023,643,8000,"), "{text}");
+
+    let svg_path = dir.path().join("flows.svg");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        fixture.to_str().unwrap(),
+        "--x",
+        "t",
+        "--y",
+        "v,q",
+        "--out",
+        svg_path.to_str().unwrap(),
+    ]));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let series: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("series"))
+        .filter_map(|n| n.attribute("data-name"))
+        .collect();
+    assert_eq!(series, ["v", "q"]);
+    assert!(svg.contains(">baci_sample.csv</text>"));
+
+    let missing = bilateral(&[
+        "export",
+        "--data",
+        fixture.to_str().unwrap(),
+        "--x",
+        "year",
+        "--y",
+        "v",
+        "--out",
+        svg_path.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    let stderr = String::from_utf8(missing.stderr).unwrap();
+    assert!(
+        stderr.contains("there is no column \"year\" (columns: t, i, j, k, v, q)"),
+        "{stderr}"
+    );
+}

@@ -5,6 +5,7 @@ pub mod build;
 pub mod headline;
 pub mod model;
 pub mod ticks;
+pub mod user;
 
 pub use build::{ChartOptions, GrowthView, build_chart};
 pub use model::{ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle};

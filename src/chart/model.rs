@@ -95,6 +95,8 @@ pub enum AxisFormat {
     Percent,
     /// An index where the base year is 100.
     Index,
+    /// Plain numbers, for a user's own columns: 1,250 or 0.35.
+    Number,
     /// Named positions 0, 1, 2… (bar categories or timeline lanes), labelled from `Axis::categories`.
     Category,
 }
@@ -122,6 +124,7 @@ impl Axis {
             AxisFormat::Year | AxisFormat::Index => format!("{value:.0}"),
             AxisFormat::UsdBn => format_usd_bn(value),
             AxisFormat::Percent => format!("{value:.0}%"),
+            AxisFormat::Number => format_number(value),
             AxisFormat::Category => {
                 let rounded = value.round();
                 if (value - rounded).abs() > 1e-6 || rounded < 0.0 {
@@ -133,6 +136,27 @@ impl Axis {
                     .unwrap_or_default()
             }
         }
+    }
+}
+
+/// A tick value without needless decimals: "1,250", "0.35", "−2".
+pub fn format_number(value: f64) -> String {
+    let sign = if value < 0.0 { "−" } else { "" };
+    let magnitude = value.abs();
+    if magnitude >= 1000.0 && magnitude.fract() == 0.0 {
+        let digits = format!("{magnitude:.0}");
+        let mut grouped = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        format!("{sign}{grouped}")
+    } else {
+        let text = format!("{magnitude:.4}");
+        let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{sign}{trimmed}")
     }
 }
 
@@ -291,6 +315,10 @@ mod tests {
         assert_eq!(money.tick_label(0.167), "$0.2 bn");
         let years = Axis::new("Year", AxisFormat::Year);
         assert_eq!(years.tick_label(2019.0), "2019");
+        let numbers = Axis::new("Value", AxisFormat::Number);
+        assert_eq!(numbers.tick_label(1_250_000.0), "1,250,000");
+        assert_eq!(numbers.tick_label(0.35), "0.35");
+        assert_eq!(numbers.tick_label(-2.0), "−2");
     }
 
     #[test]
