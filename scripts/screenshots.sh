@@ -53,3 +53,7 @@ for chart in growth tariffs tariff-rates-2024 timeline; do
 done
 shoot timeline-event-link --annotation exercise-gulf-of-oman-2024
 shoot tariffs-link --annotation tariffs-18bn
+
+# Exported files, as a report's reader gets them.
+"$binary" export --chart trade --out screenshots/export-trade.png --scale 1 --force
+"$binary" export --chart tariff-rates-2024 --out screenshots/export-tariff-rates-2024.svg --force

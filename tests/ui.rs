@@ -266,17 +266,22 @@ fn the_statistics_follow_the_range_and_the_trend_line_can_be_drawn() {
     );
 }
 
-/// Steps the app until the article it is reading has arrived (the reading runs on a thread).
-fn wait_for_article(harness: &mut Harness<'static, BilateralApp>) {
-    for _ in 0..200 {
+/// Steps the app until `done` holds: background work (reading an article, writing an export)
+/// runs on a thread while the window keeps drawing.
+fn wait_until(harness: &mut Harness<'static, BilateralApp>, done: impl Fn(&BilateralApp) -> bool) {
+    for _ in 0..500 {
         harness.step();
-        if harness.state().article_loading.is_none() {
+        if done(harness.state()) {
             harness.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("the article did not arrive");
+    panic!("the background work did not finish");
+}
+
+fn wait_for_article(harness: &mut Harness<'static, BilateralApp>) {
+    wait_until(harness, |app| app.article_loading.is_none());
 }
 
 #[test]
@@ -345,17 +350,8 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
     assert!(notices[2].contains("this is a folder"), "{notices:?}");
 }
 
-/// Steps the app until its export has finished (exports run on a thread).
 fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().export_job.is_none() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the export did not finish");
+    wait_until(harness, |app| app.export_job.is_none());
 }
 
 #[test]

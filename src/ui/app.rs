@@ -6,7 +6,6 @@ use crate::chart::headline::{HeadlineFigure, headline_figures};
 use crate::chart::{ChartId, ChartModel, GrowthView, PointRef, build_chart};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::claims::{Claim, check_paragraphs};
 use crate::data::Article;
@@ -14,6 +13,7 @@ use crate::data::{Annotation, Bundle, EventKind};
 use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
 use crate::stats::{StatsError, TradeStats, trade_stats};
 
+use super::background::{BackgroundJob, JobState};
 use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
@@ -112,10 +112,10 @@ pub struct BilateralApp {
     pub article: Article,
     /// Where the article on screen came from; `None` for the bundled one.
     pub article_path: Option<PathBuf>,
-    pub article_loading: Option<Receiver<LoadedArticle>>,
+    pub article_loading: Option<BackgroundJob<LoadedArticle>>,
     pub file_dialog: Option<FileDialog>,
     /// An export running off the UI thread: where it writes, and its result when done.
-    pub export_job: Option<Receiver<Result<PathBuf, String>>>,
+    pub export_job: Option<BackgroundJob<Result<PathBuf, String>>>,
     /// A file the user chose to export to that exists: replace it only once they confirm.
     pub confirm_replace: Option<PathBuf>,
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
@@ -396,21 +396,15 @@ impl BilateralApp {
     }
 
     fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let (sender, receiver) = std::sync::mpsc::channel();
         let bundle = Arc::clone(&self.bundle);
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let loaded = Article::read_file(&path)
+        self.article_loading = Some(BackgroundJob::spawn(ctx, move || {
+            Article::read_file(&path)
                 .map(|article| {
                     let claims = check_paragraphs(&bundle, &article.paragraphs, article.date);
                     (path, article, claims)
                 })
-                .map_err(|err| format!("{err:#}"));
-            // The window may have closed meanwhile; then nobody waits for the article.
-            let _ = sender.send(loaded);
-            repaint.request_repaint();
-        });
-        self.article_loading = Some(receiver);
+                .map_err(|err| format!("{err:#}"))
+        }));
     }
 
     fn export_in_background(&mut self, ctx: &egui::Context, path: PathBuf, replace: bool) {
@@ -439,43 +433,25 @@ impl BilateralApp {
             },
             ..ExportOptions::default()
         };
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let result = export_chart(&model, format, &options, &path, replace)
+        self.export_job = Some(BackgroundJob::spawn(ctx, move || {
+            export_chart(&model, format, &options, &path, replace)
                 .map(|()| path)
-                .map_err(|err| format!("{err:#}"));
-            // The window may have closed meanwhile; then nobody waits for the result.
-            let _ = sender.send(result);
-            repaint.request_repaint();
-        });
-        self.export_job = Some(receiver);
+                .map_err(|err| format!("{err:#}"))
+        }));
     }
 
     fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.export_job else {
+        let Some(job) = &self.export_job else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Ok(path)) => {
-                self.notices
-                    .push(format!("The chart was exported to {}.", path.display()));
-                self.export_job = None;
-            }
-            Ok(Err(message)) => {
-                self.notices
-                    .push(format!("The chart was not exported: {message}."));
-                self.export_job = None;
-            }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            }
-            Err(TryRecvError::Disconnected) => {
-                self.notices
-                    .push("The export stopped unexpectedly; nothing was written.".to_owned());
-                self.export_job = None;
-            }
-        }
+        let notice = match job.poll(ctx) {
+            JobState::Running => return,
+            JobState::Done(Ok(path)) => format!("The chart was exported to {}.", path.display()),
+            JobState::Done(Err(message)) => format!("The chart was not exported: {message}."),
+            JobState::Lost => "The export stopped unexpectedly; nothing was written.".to_owned(),
+        };
+        self.notices.push(notice);
+        self.export_job = None;
     }
 
     fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
@@ -507,34 +483,30 @@ impl BilateralApp {
     /// Takes a finished article load, if there is one; the article on screen stays until the new
     /// one is ready, and stays for good if it fails.
     fn poll_article_loading(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.article_loading else {
+        let Some(job) = &self.article_loading else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Ok((path, article, claims))) => {
+        match job.poll(ctx) {
+            JobState::Running => return,
+            JobState::Done(Ok((path, article, claims))) => {
                 self.article_path = Some(path);
                 self.article = article;
                 self.claims = claims;
                 self.selected_claim = None;
                 self.selection = Selection::default();
                 self.settings.show_article = true;
-                self.article_loading = None;
             }
-            Ok(Err(message)) => {
+            JobState::Done(Err(message)) => {
                 self.notices
                     .push(format!("The article was not opened: {message}."));
-                self.article_loading = None;
             }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            }
-            Err(TryRecvError::Disconnected) => {
+            JobState::Lost => {
                 self.notices.push(
                     "The article could not be read: the reading stopped unexpectedly.".to_owned(),
                 );
-                self.article_loading = None;
             }
         }
+        self.article_loading = None;
     }
 
     fn file_dialog_ui(&mut self, ctx: &egui::Context) {
