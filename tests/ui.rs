@@ -408,3 +408,33 @@ fn an_existing_file_is_replaced_only_after_confirmation() {
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.lines().any(|l| l.starts_with("2023,240.11,")), "{csv}");
 }
+
+#[test]
+fn the_chart_can_be_copied_as_an_image() {
+    let mut harness = harness();
+    harness.get_by_label("Copy image").click();
+    harness.step();
+    let mut copied = None;
+    for _ in 0..500 {
+        harness.step();
+        if let Some(image) =
+            harness
+                .output()
+                .platform_output
+                .commands
+                .iter()
+                .find_map(|c| match c {
+                    egui::OutputCommand::CopyImage(image) => Some(image.clone()),
+                    _ => None,
+                })
+        {
+            copied = Some(image);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let image = copied.expect("an image was put on the clipboard");
+    assert_eq!(image.size, [2400, 1440], "the default export size at 2×");
+    harness.run();
+    harness.get_by_label_contains("copied to the clipboard");
+}

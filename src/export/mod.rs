@@ -108,6 +108,14 @@ pub fn render(
     }
 }
 
+/// The chart as pixels (width, height, premultiplied RGBA), for copying to the clipboard.
+pub fn render_pixels(
+    model: &ChartModel,
+    options: &ExportOptions,
+) -> Result<(u32, u32, Vec<u8>), ExportError> {
+    png::svg_to_rgba(&chart_svg(model, options), options)
+}
+
 /// Renders `model` and writes it to `path` atomically; an existing file is replaced only with
 /// `replace_existing`.
 pub fn export_chart(

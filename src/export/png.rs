@@ -5,6 +5,21 @@ use std::sync::Arc;
 use super::{ExportError, ExportOptions};
 
 pub fn svg_to_png(svg: &str, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    svg_to_pixmap(svg, options)?
+        .encode_png()
+        .map_err(|err| ExportError::Render(err.to_string()))
+}
+
+/// The chart's pixels: width, height and premultiplied RGBA rows, as the clipboard takes them.
+pub fn svg_to_rgba(svg: &str, options: &ExportOptions) -> Result<(u32, u32, Vec<u8>), ExportError> {
+    let pixmap = svg_to_pixmap(svg, options)?;
+    Ok((pixmap.width(), pixmap.height(), pixmap.take()))
+}
+
+fn svg_to_pixmap(
+    svg: &str,
+    options: &ExportOptions,
+) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
     let mut parse_options = resvg::usvg::Options {
         font_family: super::svg::FONT_FAMILY.to_owned(),
         ..resvg::usvg::Options::default()
@@ -24,7 +39,5 @@ pub fn svg_to_png(svg: &str, options: &ExportOptions) -> Result<Vec<u8>, ExportE
         resvg::tiny_skia::Transform::from_scale(options.scale, options.scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|err| ExportError::Render(err.to_string()))
+    Ok(pixmap)
 }

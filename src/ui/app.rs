@@ -51,6 +51,8 @@ pub enum Command {
         replace: bool,
     },
     CancelReplace,
+    /// Put the chart on screen on the clipboard as an image.
+    CopyChartImage,
     /// Read an article file in the background, then show it with its claims checked.
     LoadArticle(PathBuf),
     ShowBundledArticle,
@@ -118,6 +120,8 @@ pub struct BilateralApp {
     pub export_job: Option<BackgroundJob<Result<PathBuf, String>>>,
     /// A file the user chose to export to that exists: replace it only once they confirm.
     pub confirm_replace: Option<PathBuf>,
+    /// The chart being rendered for the clipboard.
+    pub copy_job: Option<BackgroundJob<Result<egui::ColorImage, String>>>,
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
     pub chart: ChartModel,
     pub headline: Vec<HeadlineFigure>,
@@ -178,6 +182,7 @@ impl BilateralApp {
             file_dialog: None,
             export_job: None,
             confirm_replace: None,
+            copy_job: None,
             chart,
             headline,
             stats,
@@ -365,6 +370,20 @@ impl BilateralApp {
                 }
             }
             Command::CancelReplace => self.confirm_replace = None,
+            Command::CopyChartImage => {
+                let model = self.chart.clone();
+                let options = self.export_options();
+                self.copy_job = Some(BackgroundJob::spawn(ctx, move || {
+                    crate::export::render_pixels(&model, &options)
+                        .map(|(width, height, rgba)| {
+                            egui::ColorImage::from_rgba_premultiplied(
+                                [width as usize, height as usize],
+                                &rgba,
+                            )
+                        })
+                        .map_err(|err| format!("{err:#}"))
+                }));
+            }
             Command::ShowBundledArticle => {
                 self.article = self.bundle.article.clone();
                 self.article_path = None;
@@ -426,18 +445,40 @@ impl BilateralApp {
             }
         };
         let model = self.chart.clone();
-        let options = ExportOptions {
-            theme: match self.settings.theme {
-                ThemeChoice::Light => ExportTheme::Light,
-                ThemeChoice::Dark => ExportTheme::Dark,
-            },
-            ..ExportOptions::default()
-        };
+        let options = self.export_options();
         self.export_job = Some(BackgroundJob::spawn(ctx, move || {
             export_chart(&model, format, &options, &path, replace)
                 .map(|()| path)
                 .map_err(|err| format!("{err:#}"))
         }));
+    }
+
+    /// Exports look like the screen: same theme, the default size at 2×.
+    fn export_options(&self) -> ExportOptions {
+        ExportOptions {
+            theme: match self.settings.theme {
+                ThemeChoice::Light => ExportTheme::Light,
+                ThemeChoice::Dark => ExportTheme::Dark,
+            },
+            ..ExportOptions::default()
+        }
+    }
+
+    fn poll_copy(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.copy_job else {
+            return;
+        };
+        let notice = match job.poll(ctx) {
+            JobState::Running => return,
+            JobState::Done(Ok(image)) => {
+                ctx.copy_image(image);
+                "The chart was copied to the clipboard as an image.".to_owned()
+            }
+            JobState::Done(Err(message)) => format!("The chart was not copied: {message}."),
+            JobState::Lost => "Copying the chart stopped unexpectedly.".to_owned(),
+        };
+        self.notices.push(notice);
+        self.copy_job = None;
     }
 
     fn poll_export(&mut self, ctx: &egui::Context) {
@@ -543,6 +584,7 @@ impl BilateralApp {
         let ctx = ui.ctx().clone();
         self.poll_article_loading(&ctx);
         self.poll_export(&ctx);
+        self.poll_copy(&ctx);
         if ctx.cumulative_frame_nr() == 0 {
             super::report_first_frame();
         }

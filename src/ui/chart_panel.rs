@@ -103,6 +103,13 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             app.send(Command::ExportDialog);
         }
         if ui
+            .button("Copy image")
+            .on_hover_text("Put the chart on the clipboard as a picture")
+            .clicked()
+        {
+            app.send(Command::CopyChartImage);
+        }
+        if ui
             .button("Reset view")
             .on_hover_text("Return to the whole chart (or double-click the chart)")
             .clicked()
