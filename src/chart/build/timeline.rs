@@ -72,7 +72,7 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
     ChartModel {
         id: ChartId::Timeline,
         title: "China–Russia relations: exercises, patrols, diplomacy and US tariffs".to_owned(),
-        subtitle: "Each dot is one event; hover for its name and dates. Drag the chart to the right to reach the 1949 recognition.".to_owned(),
+        subtitle: "Each dot is one event; on screen, hover for its name and dates. Shown from 2000: the 1949 recognition lies further left (drag the chart), and every event is in the table.".to_owned(),
         x_axis: Axis::new("Year", AxisFormat::Year),
         y_axis,
         series,
