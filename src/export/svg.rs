@@ -331,7 +331,7 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
 
     let _ = writeln!(
         svg,
-        r#"<clipPath id="plot-area"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#,
+        r#"<defs><clipPath id="plot-area"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>"#,
         frame.left,
         frame.top,
         frame.right - frame.left,
