@@ -32,7 +32,10 @@ fn main() {
                 })
                 .collect();
             times.sort_unstable();
-            cells.push(format!("{:>9.1} ms", times[times.len() / 2].as_secs_f64() * 1e3));
+            cells.push(format!(
+                "{:>9.1} ms",
+                times[times.len() / 2].as_secs_f64() * 1e3
+            ));
         }
         println!("{:<18} {}", chart.slug(), cells.join(" "));
     }
