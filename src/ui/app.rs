@@ -10,11 +10,10 @@ use std::sync::Arc;
 use crate::claims::{Claim, check_paragraphs};
 use crate::data::Article;
 use crate::data::{Annotation, Bundle, EventKind};
-use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
 use crate::stats::{StatsError, TradeStats, trade_stats};
 
-use super::background::{BackgroundJob, JobState};
-use super::file_dialog::{DialogOutcome, DialogPurpose, FileDialog};
+use super::background::BackgroundJob;
+use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
 
@@ -411,163 +410,6 @@ impl BilateralApp {
                 self.notices.pop();
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-        }
-    }
-
-    fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let bundle = Arc::clone(&self.bundle);
-        self.article_loading = Some(BackgroundJob::spawn(ctx, move || {
-            Article::read_file(&path)
-                .map(|article| {
-                    let claims = check_paragraphs(&bundle, &article.paragraphs, article.date);
-                    (path, article, claims)
-                })
-                .map_err(|err| format!("{err:#}"))
-        }));
-    }
-
-    fn export_in_background(&mut self, ctx: &egui::Context, path: PathBuf, replace: bool) {
-        let format = match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("png") => ExportFormat::Png,
-            Some("svg") => ExportFormat::Svg,
-            Some("csv") => ExportFormat::Csv,
-            _ => {
-                self.notices.push(format!(
-                    "{}: the chart was not exported; end the file name with .png, .svg or .csv.",
-                    path.display()
-                ));
-                return;
-            }
-        };
-        let model = self.chart.clone();
-        let options = self.export_options();
-        self.export_job = Some(BackgroundJob::spawn(ctx, move || {
-            export_chart(&model, format, &options, &path, replace)
-                .map(|()| path)
-                .map_err(|err| format!("{err:#}"))
-        }));
-    }
-
-    /// Exports look like the screen: same theme, the default size at 2×.
-    fn export_options(&self) -> ExportOptions {
-        ExportOptions {
-            theme: match self.settings.theme {
-                ThemeChoice::Light => ExportTheme::Light,
-                ThemeChoice::Dark => ExportTheme::Dark,
-            },
-            ..ExportOptions::default()
-        }
-    }
-
-    fn poll_copy(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.copy_job else {
-            return;
-        };
-        let notice = match job.poll(ctx) {
-            JobState::Running => return,
-            JobState::Done(Ok(image)) => {
-                ctx.copy_image(image);
-                "The chart was copied to the clipboard as an image.".to_owned()
-            }
-            JobState::Done(Err(message)) => format!("The chart was not copied: {message}."),
-            JobState::Lost => "Copying the chart stopped unexpectedly.".to_owned(),
-        };
-        self.notices.push(notice);
-        self.copy_job = None;
-    }
-
-    fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.export_job else {
-            return;
-        };
-        let notice = match job.poll(ctx) {
-            JobState::Running => return,
-            JobState::Done(Ok(path)) => format!("The chart was exported to {}.", path.display()),
-            JobState::Done(Err(message)) => format!("The chart was not exported: {message}."),
-            JobState::Lost => "The export stopped unexpectedly; nothing was written.".to_owned(),
-        };
-        self.notices.push(notice);
-        self.export_job = None;
-    }
-
-    fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.confirm_replace.clone() else {
-            return;
-        };
-        egui::Window::new("Replace the file?")
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                ui.label(format!(
-                    "{} exists. Replace it with the chart?",
-                    path.display()
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Replace").clicked() {
-                        self.send(Command::ExportChartTo {
-                            path: path.clone(),
-                            replace: true,
-                        });
-                    }
-                    if ui.button("Cancel").clicked() {
-                        self.send(Command::CancelReplace);
-                    }
-                });
-            });
-    }
-
-    /// Takes a finished article load, if there is one; the article on screen stays until the new
-    /// one is ready, and stays for good if it fails.
-    fn poll_article_loading(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.article_loading else {
-            return;
-        };
-        match job.poll(ctx) {
-            JobState::Running => return,
-            JobState::Done(Ok((path, article, claims))) => {
-                self.article_path = Some(path);
-                self.article = article;
-                self.claims = claims;
-                self.selected_claim = None;
-                self.selection = Selection::default();
-                self.settings.show_article = true;
-            }
-            JobState::Done(Err(message)) => {
-                self.notices
-                    .push(format!("The article was not opened: {message}."));
-            }
-            JobState::Lost => {
-                self.notices.push(
-                    "The article could not be read: the reading stopped unexpectedly.".to_owned(),
-                );
-            }
-        }
-        self.article_loading = None;
-    }
-
-    fn file_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.file_dialog else {
-            return;
-        };
-        match dialog.show(ctx) {
-            DialogOutcome::StillOpen => {}
-            DialogOutcome::Cancelled => self.file_dialog = None,
-            DialogOutcome::Chosen(path) => {
-                let purpose = dialog.purpose;
-                self.file_dialog = None;
-                match purpose {
-                    DialogPurpose::OpenArticle => self.send(Command::LoadArticle(path)),
-                    DialogPurpose::ExportChart => self.send(Command::ExportChartTo {
-                        path,
-                        replace: false,
-                    }),
-                }
-            }
         }
     }
 

@@ -7,6 +7,7 @@ pub mod background;
 pub mod chart_panel;
 pub mod file_dialog;
 pub mod headline_panel;
+mod jobs;
 pub mod menu;
 pub mod settings;
 pub mod stats_panel;
