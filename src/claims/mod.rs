@@ -87,6 +87,24 @@ fn reporter_name(reporter: &str) -> &'static str {
     }
 }
 
+/// A trade figure and its sources, or why the data cannot check against it.
+fn trade_figure(
+    bundle: &Bundle,
+    year: i32,
+    reporter: &str,
+    flow: &str,
+) -> Result<(f64, Vec<String>), String> {
+    bundle
+        .trade_row(year, reporter, flow)
+        .map(|row| (row.value_usd_bn, row.sources))
+        .ok_or_else(|| {
+            format!(
+                "The data has no figure from {} for {year}.",
+                reporter_name(reporter)
+            )
+        })
+}
+
 fn unverified(found: FoundClaim, explanation: String) -> Claim {
     Claim {
         found,
@@ -130,17 +148,9 @@ fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
         );
     };
     let reporter = found.reporter;
-    let Some((data, sources)) = bundle
-        .trade_row(year, reporter, flow)
-        .map(|r| (r.value_usd_bn, r.sources))
-    else {
-        return unverified(
-            found,
-            format!(
-                "The data has no figure from {} for {year}.",
-                reporter_name(reporter)
-            ),
-        );
+    let (data, sources) = match trade_figure(bundle, year, reporter, flow) {
+        Ok(figure) => figure,
+        Err(explanation) => return unverified(found, explanation),
     };
     let (verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
     let mut explanation = format!(
@@ -184,17 +194,9 @@ fn check_record(bundle: &Bundle, found: FoundClaim) -> Claim {
         );
     };
     let reporter = found.reporter;
-    let Some((data, sources)) = bundle
-        .trade_row(year, reporter, flow)
-        .map(|r| (r.value_usd_bn, r.sources))
-    else {
-        return unverified(
-            found,
-            format!(
-                "The data has no figure from {} for {year}.",
-                reporter_name(reporter)
-            ),
-        );
+    let (data, sources) = match trade_figure(bundle, year, reporter, flow) {
+        Ok(figure) => figure,
+        Err(explanation) => return unverified(found, explanation),
     };
     let earlier_best = bundle
         .trade_years
