@@ -10,12 +10,12 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::chart::user::user_chart;
+use crate::chart::user::{Aggregation, ChartSpec, Filter, user_chart_from_file};
 use crate::chart::{ChartId, ChartOptions, build_chart};
 use crate::claims::{ClaimsReport, check_paragraphs};
 use crate::data::{Article, Bundle, IsoDate};
 use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
-use crate::inspect::{CsvReport, load_csv};
+use crate::load::{CsvReport, load_csv};
 use crate::stats::{StatsReport, trade_stats};
 
 #[derive(Debug, Parser)]
@@ -55,6 +55,22 @@ pub enum ThemeArg {
 
 fn parse_date(text: &str) -> Result<IsoDate, String> {
     IsoDate::parse(text).ok_or_else(|| format!("\"{text}\" is not a date written YYYY-MM-DD"))
+}
+
+fn parse_filter(text: &str) -> Result<Filter, String> {
+    let (column, values) = text
+        .split_once('=')
+        .ok_or_else(|| format!("\"{text}\" is not COL=VALUE"))?;
+    Ok(Filter {
+        column: column.trim().to_owned(),
+        values: values.split('|').map(|v| v.trim().to_owned()).collect(),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AggregationArg {
+    Sum,
+    Mean,
 }
 
 fn parse_chart_slug(slug: &str) -> Result<ChartId, String> {
@@ -111,18 +127,26 @@ pub enum Command {
         /// Export every bundled chart into --dir.
         #[arg(long, requires = "dir")]
         all: bool,
-        /// Chart your own CSV file (read as `bilateral inspect` reads it) instead of a bundled chart.
-        #[arg(long, value_name = "FILE", requires_all = ["out", "x", "y"])]
+        /// Chart your own CSV file (read as `bilateral inspect` reads it) instead of a bundled
+        /// chart; without --x and --y the columns are chosen as the window chooses them.
+        #[arg(long, value_name = "FILE", requires = "out")]
         data: Option<PathBuf>,
-        /// With --data: the x column (years or numbers).
-        #[arg(long, value_name = "COL")]
+        /// With --data: the x column (years, months, dates or numbers).
+        #[arg(long, value_name = "COL", requires = "y")]
         x: Option<String>,
         /// With --data: the value columns, separated by commas.
-        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
+        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',', requires = "x")]
         y: Vec<String>,
         /// With --data: one line per value of this column.
         #[arg(long, value_name = "COL")]
         group: Option<String>,
+        /// With --data: keep only rows whose COL is VALUE (several values separated by |);
+        /// repeat for more columns.
+        #[arg(long, value_name = "COL=VALUE[|VALUE…]", value_parser = parse_filter)]
+        filter: Vec<Filter>,
+        /// With --data: how rows sharing an x combine.
+        #[arg(long, value_enum, default_value_t = AggregationArg::Sum)]
+        agg: AggregationArg,
         /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
         /// every format when not given.
         #[arg(long, value_enum)]
@@ -147,6 +171,12 @@ pub enum Command {
         /// Replace files that exist.
         #[arg(long)]
         force: bool,
+    },
+    /// Open the window with these CSV files loaded beside the bundled charts.
+    Open {
+        /// CSV files (.csv, .tsv, .txt, .csv.gz).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Load a CSV file the way the app does and report what was found.
     Inspect {
@@ -263,6 +293,8 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             x,
             y,
             group,
+            filter,
+            agg,
             format,
             out: out_path,
             dir,
@@ -285,9 +317,16 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                     all: *all,
                     data: data.as_deref().map(|file| UserData {
                         file,
-                        x: x.as_deref().unwrap_or_default(),
-                        y,
-                        group: group.as_deref(),
+                        spec: x.as_ref().map(|x| ChartSpec {
+                            x: x.clone(),
+                            values: y.clone(),
+                            group: group.clone(),
+                            filters: filter.clone(),
+                            aggregation: match agg {
+                                AggregationArg::Sum => Aggregation::Sum,
+                                AggregationArg::Mean => Aggregation::Mean,
+                            },
+                        }),
                     }),
                     format: *format,
                     out: out_path.as_deref(),
@@ -297,6 +336,9 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                 },
                 out,
             )?;
+        }
+        Command::Open { .. } => {
+            anyhow::bail!("`bilateral open` opens the window; it is handled by main")
         }
         Command::Inspect { file, json } => {
             let loaded = load_csv(file)?;
@@ -328,21 +370,39 @@ fn write_dataset_table(summaries: &[DatasetSummary], out: &mut dyn Write) -> std
 
 fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> {
     let delimiter = match report.delimiter.as_str() {
-        "\t" => "tab".to_owned(),
+        "\\t" => "tab".to_owned(),
         other => format!("\"{other}\""),
+    };
+    let header = if report.header_line == 0 {
+        "no header row".to_owned()
+    } else {
+        format!("header on line {}", report.header_line)
     };
     writeln!(out, "{}", report.path)?;
     writeln!(
         out,
-        "  {} rows, delimiter {delimiter}, header on line {}, encoding {}",
-        report.rows, report.header_line, report.encoding
+        "  {} rows, {} table, delimiter {delimiter}, decimal mark \"{}\", {header}, encoding {}{}",
+        report.rows,
+        report.shape,
+        report.decimal_mark,
+        report.encoding,
+        if report.compressed { ", gzip" } else { "" }
     )?;
-    writeln!(out, "  {:<32} {:<10} {:>8}", "column", "type", "empty")?;
+    writeln!(
+        out,
+        "  {:<32} {:<8} {:<6} {:>8} {:>8}  examples",
+        "column", "kind", "type", "empty", "unread"
+    )?;
     for column in &report.columns {
         writeln!(
             out,
-            "  {:<32} {:<10} {:>8}",
-            column.name, column.dtype, column.nulls
+            "  {:<32} {:<8} {:<6} {:>8} {:>8}  {}",
+            column.name,
+            column.kind.label(),
+            column.dtype,
+            column.nulls,
+            column.invalid + column.non_finite,
+            column.examples.join(", ")
         )?;
     }
     for warning in &report.warnings {
@@ -351,12 +411,11 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
     Ok(())
 }
 
-/// A chart of the user's own CSV, as `bilateral export --data` asks for it.
+/// A chart of the user's own CSV, as `bilateral export --data` asks for it; without a spec,
+/// the columns the window would choose.
 struct UserData<'a> {
     file: &'a std::path::Path,
-    x: &'a str,
-    y: &'a [String],
-    group: Option<&'a str>,
+    spec: Option<ChartSpec>,
 }
 
 /// What `bilateral export` was asked to do.
@@ -401,7 +460,7 @@ fn run_export(request: &ExportRequest<'_>, out: &mut dyn Write) -> anyhow::Resul
             Some(format) => format,
             None => format_from_path(path)?,
         };
-        let model = user_chart(data.file, data.x, data.y, data.group)?;
+        let model = user_chart_from_file(data.file, data.spec.clone())?;
         export_chart(&model, format, &request.options, path, request.force)?;
         writeln!(out, "{}", path.display())?;
         return Ok(());

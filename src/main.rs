@@ -5,14 +5,15 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use bilateral::cli::{Cli, run_command};
+use bilateral::cli::{Cli, Command, run_command};
 
 fn main() -> ExitCode {
     bilateral::ui::mark_launch();
     let cli = Cli::parse();
     let result = match &cli.command {
+        Some(Command::Open { files }) => bilateral::ui::run_window(&cli.window, files),
         Some(command) => run_command(command, &mut std::io::stdout().lock()),
-        None => bilateral::ui::run_window(&cli.window),
+        None => bilateral::ui::run_window(&cli.window, &[]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

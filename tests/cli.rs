@@ -101,7 +101,8 @@ fn inspect_json_reports_the_bundled_trade_file() {
             .expect(name)
             .clone()
     };
-    assert_eq!(column("year")["dtype"], "i64");
+    assert_eq!(column("year")["dtype"], "i32");
+    assert_eq!(column("year")["kind"], "year");
     assert_eq!(column("value_usd_bn")["dtype"], "f64");
     assert_eq!(column("value_usd_bn")["nulls"], 0);
     assert_eq!(column("reporter")["dtype"], "str");
@@ -155,13 +156,59 @@ fn inspect_failures_exit_1_with_one_message_naming_the_file() {
 
     let latin1 = dir.path().join("latin1.csv");
     std::fs::write(&latin1, b"name,value\nS\xE3o Paulo,1\n").unwrap();
-    let output = bilateral(&["inspect", latin1.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("latin1.csv, line 2: the file is not UTF-8"),
-        "{stderr}"
-    );
+    let output = bilateral(&["inspect", latin1.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = stdout_json(&output);
+    assert_eq!(report["encoding"], "windows-1252");
+    assert_eq!(report["columns"][0]["examples"][0], "São Paulo");
+}
+
+#[test]
+fn inspect_refuses_every_bad_fixture_with_exit_1_and_one_line_on_stderr() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load");
+    for (name, message) in [
+        ("empty.csv", "the file is empty"),
+        ("header_only.csv", "no rows of data"),
+        ("binary_garbage.csv", "this is not a text file"),
+        ("ragged.csv", "line 3: the row has 2 cells"),
+        (
+            "unterminated_quote.csv",
+            "line 3: a quoted cell is never closed",
+        ),
+        (
+            "nul_bytes.csv",
+            "line 3, column 8: the file contains a NUL byte",
+        ),
+        ("workbook_renamed.csv", "save it as \"CSV UTF-8\""),
+    ] {
+        let path = fixtures.join(name);
+        let output = bilateral(&["inspect", path.to_str().unwrap(), "--json"]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(output.stdout.is_empty(), "{name}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(stderr.contains(name), "{stderr}");
+        assert!(stderr.contains(message), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn inspect_json_says_what_the_loader_decided() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/title_lines.csv");
+    let report = stdout_json(&bilateral(&["inspect", path.to_str().unwrap(), "--json"]));
+    assert_eq!(report["header_line"], 4);
+    assert_eq!(report["rows"], 2);
+    assert_eq!(report["encoding"], "utf-8");
+    assert_eq!(report["delimiter"], ",");
+    let columns = report["columns"].as_array().unwrap();
+    let names: Vec<&str> = columns
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["year", "exports", "imports"]);
+    assert_eq!(columns[1]["dtype"], "f64");
+    assert_eq!(columns[1]["nulls"], 0);
+    assert_eq!(report["warnings"].as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -356,3 +356,46 @@ fn a_users_csv_charts_and_exports_through_the_same_loader() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_users_csv_charts_with_default_columns_filters_and_means() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    // A wide World Bank table charts with no columns named: one line per country, by year.
+    let wide = fixtures.join("load/wide_years.csv");
+    let out = dir.path().join("wide.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        wide.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("year,Country Name,value,"), "{text}");
+    assert!(text.contains("\n2022,China,114.15,"), "{text}");
+    assert!(text.contains("\n2019,Russia,49.48,"), "{text}");
+
+    // Exporter 156 only, averaged: 2021 is (1200.5 + 800.25) / 2.
+    let baci = fixtures.join("baci_sample.csv");
+    let out = dir.path().join("mean.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        baci.to_str().unwrap(),
+        "--x",
+        "t",
+        "--y",
+        "v",
+        "--filter",
+        "i=156",
+        "--agg",
+        "mean",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\n2021,1000.375,"), "{text}");
+    assert!(text.contains("\n2023,1000,"), "{text}");
+    assert!(!text.contains("7000.75"), "{text}");
+}

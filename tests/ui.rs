@@ -191,16 +191,6 @@ fn a_corrupt_settings_file_gives_defaults_and_a_notice() {
 }
 
 #[test]
-fn features_not_yet_there_say_so() {
-    let mut harness = harness();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Open CSV…").click();
-    harness.run();
-    harness.get_by_label_contains("Opening your own CSV files is not yet available");
-}
-
-#[test]
 fn each_article_number_carries_its_verdict_and_shows_the_evidence() {
     let mut harness = harness();
     harness.get_by_label(ChartId::Timeline.label()).click();
@@ -437,4 +427,200 @@ fn the_chart_can_be_copied_as_an_image() {
     assert_eq!(image.size, [2400, 1440], "the default export size at 2×");
     harness.run();
     harness.get_by_label_contains("copied to the clipboard");
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/load")
+        .join(name)
+}
+
+fn wait_for_loading(harness: &mut Harness<'static, BilateralApp>) {
+    wait_until(harness, |app| app.loading.is_empty());
+}
+
+fn series_names(app: &BilateralApp) -> Vec<String> {
+    app.chart.series.iter().map(|s| s.name.clone()).collect()
+}
+
+#[test]
+fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open CSV…").click();
+    harness.run();
+    harness.get_by_label("File:").focus();
+    harness
+        .get_by_label("File:")
+        .type_text(fixture("wide_years.csv").to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+    wait_for_loading(&mut harness);
+
+    let app = harness.state();
+    assert_eq!(app.chart.id, ChartId::UserData);
+    assert_eq!(app.chart.title, "wide_years.csv");
+    assert_eq!(series_names(app), ["China", "Russia"]);
+    let china = &app.chart.series[0].points;
+    assert_eq!((china[3].x, china[3].y), (2022.0, 114.15));
+    assert_eq!(app.settings.recent_files.len(), 1);
+    harness.get_by_label_contains("Opened ");
+    harness.get_by_label("Chart: wide_years.csv");
+    harness.get_by_label_contains("One column per year");
+
+    // The bundled charts are still there, and the file's chart comes back with one click.
+    harness.get_by_label(ChartId::Trade.label()).click();
+    harness.run();
+    assert_eq!(harness.state().chart.id, ChartId::Trade);
+    harness.get_by_label("wide_years.csv").click();
+    harness.run();
+    assert_eq!(harness.state().chart.id, ChartId::UserData);
+
+    // Reshaping to long keeps the chart and lists the long columns.
+    harness.get_by_label("Reshape to long").click();
+    harness.run();
+    let file = &harness.state().user_files[0];
+    assert_eq!(file.report.shape, "long");
+    let names: Vec<&str> = file.table.plans.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Country Name", "Series Name", "year", "value"]);
+    assert_eq!(file.table.frame.height(), 8);
+    assert_eq!(series_names(harness.state()), ["China", "Russia"]);
+}
+
+#[test]
+fn changing_the_mapping_recharts_the_file() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(fixture(
+            "../baci_sample.csv",
+        )));
+    harness.step();
+    wait_for_loading(&mut harness);
+    let spec = harness.state().user_files[0]
+        .spec
+        .clone()
+        .expect("a default mapping");
+    assert_eq!(
+        (spec.x.as_str(), spec.values.clone()),
+        ("t", vec!["v".to_owned()])
+    );
+    // Exporters 156 and 643: two lines by default.
+    assert_eq!(spec.group.as_deref(), Some("i"));
+    assert_eq!(series_names(harness.state()), ["156", "643"]);
+
+    let filtered = bilateral::chart::user::ChartSpec {
+        group: None,
+        filters: vec![bilateral::chart::user::Filter {
+            column: "i".to_owned(),
+            values: vec!["643".to_owned()],
+        }],
+        ..spec
+    };
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::SetChartSpec(0, filtered));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(series_names(app), ["v"]);
+    let ys: Vec<f64> = app.chart.series[0].points.iter().map(|p| p.y).collect();
+    assert_eq!(ys, [5000.0, 7000.75, 8000.0]);
+    harness.get_by_label_contains("i = 643.");
+}
+
+#[test]
+fn a_bad_file_keeps_what_is_loaded_and_says_why() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(fixture("monthly.csv")));
+    harness.step();
+    wait_for_loading(&mut harness);
+    let chart_before = harness.state().chart.clone();
+    for (name, message) in [
+        (
+            "ragged.csv",
+            "ragged.csv, line 3: the row has 2 cells but the header has 3",
+        ),
+        (
+            "workbook_renamed.csv",
+            "workbook_renamed.csv: this is an Excel workbook",
+        ),
+        ("empty.csv", "empty.csv: the file is empty"),
+    ] {
+        harness
+            .state_mut()
+            .send(bilateral::ui::Command::LoadCsv(fixture(name)));
+        harness.step();
+        wait_for_loading(&mut harness);
+        let notice = harness.state().notices.last().cloned().unwrap();
+        assert!(notice.contains(message), "{notice}");
+        harness.get_by_label_contains(message);
+        assert_eq!(harness.state().user_files.len(), 1);
+        assert_eq!(harness.state().chart, chart_before);
+    }
+}
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_open() {
+    let mut harness = harness();
+    for name in ["semicolon_decimal_comma.csv", "monthly.csv"] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(DroppedPath(fixture(name))));
+    }
+    harness.step();
+    wait_for_loading(&mut harness);
+    let names: Vec<String> = harness
+        .state()
+        .user_files
+        .iter()
+        .map(|f| f.table.file_name())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"monthly.csv".to_owned()), "{names:?}");
+    assert!(
+        names.contains(&"semicolon_decimal_comma.csv".to_owned()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_long_load_shows_its_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut text = String::from("year,value\n");
+    while text.len() < 24 << 20 {
+        text.push_str("2023,240.11\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(path.clone()));
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("Loading big.csv");
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    wait_for_loading(&mut harness);
+    let app = harness.state();
+    assert!(app.user_files.is_empty());
+    let notice = app.notices.last().unwrap();
+    assert!(notice.ends_with("big.csv was cancelled."), "{notice}");
 }

@@ -2,6 +2,7 @@
 //! titles, the table behind it). Built once per data or setting change; drawn by the UI.
 
 pub mod build;
+pub mod downsample;
 pub mod headline;
 pub mod model;
 pub mod ticks;

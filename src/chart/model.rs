@@ -16,6 +16,8 @@ pub enum ChartId {
     TariffLists,
     TariffRates2024,
     Timeline,
+    /// A chart of a CSV file the user opened; not one of [`ChartId::ALL`], the bundled charts.
+    UserData,
 }
 
 impl ChartId {
@@ -35,6 +37,7 @@ impl ChartId {
             Self::TariffLists => "US Section 301: imports covered",
             Self::TariffRates2024 => "US 2024 tariff increases by product",
             Self::Timeline => "Relations timeline",
+            Self::UserData => "Your data",
         }
     }
 
@@ -46,6 +49,7 @@ impl ChartId {
             Self::TariffLists => "tariffs",
             Self::TariffRates2024 => "tariff-rates-2024",
             Self::Timeline => "timeline",
+            Self::UserData => "your-data",
         }
     }
 

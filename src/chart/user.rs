@@ -1,16 +1,22 @@
-//! A chart of a user's own CSV: one line per value column (and per group), against a year or
-//! number column, summed where several rows share an x. Built through the same loader as
-//! `bilateral inspect`, and drawn and exported like the bundled charts.
+//! A chart of a user's own CSV: a time (or number) column along x, one or more value columns,
+//! optionally one line per value of a group column, rows kept by filters, and rows that share
+//! an x summed or averaged. The mapping ([`ChartSpec`]) gets defaults good enough that a typical
+//! file charts with no clicks; the window's column panel and `bilateral export --data` change it.
 
-use std::path::Path;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
-    SeriesStyle, palette,
+    SeriesStyle, format_number, palette,
 };
-use crate::inspect::{LoadError, load_csv};
+use crate::load::infer::{ColumnKind, ColumnPlan, DateOrder, NumberFormat};
+use crate::load::{LoadError, LoadedCsv, TableShape, load_csv, time_of, wide_to_long};
 
 const COLORS: [super::model::Rgb; 6] = [
     palette::BLUE,
@@ -20,6 +26,10 @@ const COLORS: [super::model::Rgb; 6] = [
     palette::PURPLE,
     palette::SKY,
 ];
+/// More lines than this are unreadable; the rest are left out and the subtitle says so.
+const MAX_SERIES: usize = 12;
+/// Above this many points per chart, hover texts are written when hovered, not stored per point.
+const LABELLED_POINTS: usize = 20_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum UserChartError {
@@ -31,141 +41,447 @@ pub enum UserChartError {
         column: String,
         available: String,
     },
-    #[error("{path}: column \"{column}\" is not numeric ({dtype}); choose a column of numbers")]
+    #[error("{path}: column \"{column}\" holds {kind}, not numbers; choose a column of numbers")]
     NotNumeric {
         path: String,
         column: String,
-        dtype: String,
+        kind: &'static str,
     },
+    #[error("{path}: choose at least one value column to chart")]
+    NoValues { path: String },
+    #[error("{path}: no row is left to chart{detail}")]
+    NothingToChart { path: String, detail: String },
     #[error("{path}: the chart could not be built ({message})")]
     Table { path: String, message: String },
 }
 
-/// Builds a line chart of `y_columns` against `x_column`, one line per value of `group_column`.
-pub fn user_chart(
-    path: &Path,
-    x_column: &str,
-    y_columns: &[String],
-    group_column: Option<&str>,
-) -> Result<ChartModel, UserChartError> {
-    let loaded = load_csv(path)?;
-    let frame = loaded.frame;
-    let label = path.display().to_string();
-    let available = frame
-        .get_column_names()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Aggregation {
+    #[default]
+    Sum,
+    Mean,
+}
+
+impl Aggregation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Sum => "sum",
+            Self::Mean => "mean",
+        }
+    }
+}
+
+/// Keep the rows whose cell in `column` reads as one of `values`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    pub column: String,
+    pub values: Vec<String>,
+}
+
+/// How a table's columns map to a chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartSpec {
+    pub x: String,
+    pub values: Vec<String>,
+    pub group: Option<String>,
+    pub filters: Vec<Filter>,
+    pub aggregation: Aggregation,
+}
+
+/// A user's table ready for charting.
+#[derive(Debug, Clone)]
+pub struct UserTable {
+    pub path: PathBuf,
+    pub frame: DataFrame,
+    pub plans: Vec<ColumnPlan>,
+    pub shape: TableShape,
+}
+
+impl UserTable {
+    pub fn new(path: &Path, loaded: LoadedCsv) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            frame: loaded.frame,
+            plans: loaded.plans,
+            shape: loaded.shape,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The columns a chart can use: a wide table's as the long table it reshapes to.
+    pub fn chart_columns(&self) -> Cow<'_, [ColumnPlan]> {
+        match &self.shape {
+            TableShape::Long => Cow::Borrowed(&self.plans),
+            TableShape::Wide { id_columns, .. } => {
+                let mut plans: Vec<ColumnPlan> = self
+                    .plans
+                    .iter()
+                    .filter(|p| id_columns.contains(&p.name))
+                    .cloned()
+                    .collect();
+                plans.push(synthetic_plan(
+                    crate::load::table::LONG_YEAR,
+                    ColumnKind::Year,
+                ));
+                plans.push(synthetic_plan(
+                    crate::load::table::LONG_VALUE,
+                    ColumnKind::Number,
+                ));
+                Cow::Owned(plans)
+            }
+        }
+    }
+
+    /// The table in long form, as charts read it.
+    pub fn long_frame(&self) -> PolarsResult<Cow<'_, DataFrame>> {
+        match self.shape {
+            TableShape::Long => Ok(Cow::Borrowed(&self.frame)),
+            TableShape::Wide { .. } => wide_to_long(&self.frame, &self.shape).map(Cow::Owned),
+        }
+    }
+
+    /// Replaces a wide table by its long form, for good.
+    pub fn reshape_to_long(&mut self) -> PolarsResult<()> {
+        if matches!(self.shape, TableShape::Wide { .. }) {
+            let long = wide_to_long(&self.frame, &self.shape)?;
+            self.plans = self.chart_columns().into_owned();
+            self.frame = long;
+            self.shape = TableShape::Long;
+        }
+        Ok(())
+    }
+
+    /// The distinct values of a column as text, in order, at most `limit` of them; for filter
+    /// and group choices.
+    pub fn distinct_values(&self, column: &str, limit: usize) -> Vec<String> {
+        let Ok(frame) = self.long_frame() else {
+            return Vec::new();
+        };
+        let Ok(texts) = frame.column(column).and_then(|c| c.cast(&DataType::String)) else {
+            return Vec::new();
+        };
+        let Ok(texts) = texts.str() else {
+            return Vec::new();
+        };
+        let mut values = BTreeSet::new();
+        for value in texts.iter().flatten() {
+            values.insert(value.to_owned());
+            if values.len() > limit {
+                break;
+            }
+        }
+        values.into_iter().take(limit).collect()
+    }
+
+    fn available(&self) -> String {
+        self.chart_columns()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn synthetic_plan(name: &str, kind: ColumnKind) -> ColumnPlan {
+    ColumnPlan {
+        name: name.to_owned(),
+        kind,
+        format: NumberFormat {
+            decimal_comma: false,
+            thousands: None,
+        },
+        date_order: DateOrder::YearMonthDay,
+        convert_from_text: false,
+        examples: Vec::new(),
+        leading_zeros: false,
+        digits_as_text: false,
+    }
+}
+
+/// Value columns people name this way are charted first.
+fn is_value_name(name: &str) -> bool {
+    let name = name.to_lowercase();
+    [
+        "v",
+        "value",
+        "values",
+        "obs_value",
+        "amount",
+        "trade_value",
+        "primaryvalue",
+        "tradevalue",
+    ]
+    .contains(&name.as_str())
+        || name.contains("value")
+        || name.contains("usd")
+}
+
+/// The mapping a typical file charts well with: the first time column along x (else the first
+/// number column), the value-named column (else the first other number column), and one line per
+/// value of a text column that has a few values.
+pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
+    let columns = table.chart_columns();
+    let x = columns
         .iter()
-        .map(|n| n.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let missing = |column: &str| UserChartError::MissingColumn {
-        path: label.clone(),
-        column: column.to_owned(),
-        available: available.clone(),
+        .find(|p| p.kind.is_time())
+        .or_else(|| columns.iter().find(|p| p.kind.is_quantity()))?;
+    let quantities: Vec<&ColumnPlan> = columns
+        .iter()
+        .filter(|p| p.kind.is_quantity() && p.name != x.name)
+        .collect();
+    let value = quantities
+        .iter()
+        .find(|p| is_value_name(&p.name))
+        .or_else(|| quantities.first())?;
+    let group = columns
+        .iter()
+        .filter(|p| matches!(p.kind, ColumnKind::Text | ColumnKind::Code))
+        .find(|p| {
+            let distinct = table.distinct_values(&p.name, MAX_SERIES + 1).len();
+            (2..=MAX_SERIES).contains(&distinct)
+        })
+        .map(|p| p.name.clone());
+    Some(ChartSpec {
+        x: x.name.clone(),
+        values: vec![value.name.clone()],
+        group,
+        filters: Vec::new(),
+        aggregation: Aggregation::Sum,
+    })
+}
+
+/// Loads `path` and charts it with `spec`, or with the defaults where `spec` is `None`.
+pub fn user_chart_from_file(
+    path: &Path,
+    spec: Option<ChartSpec>,
+) -> Result<ChartModel, UserChartError> {
+    let table = UserTable::new(path, load_csv(path)?);
+    let spec = match spec {
+        Some(spec) => spec,
+        None => default_spec(&table).ok_or_else(|| UserChartError::NothingToChart {
+            path: path.display().to_string(),
+            detail: ": it has no column of numbers".to_owned(),
+        })?,
     };
+    build_user_chart(&table, &spec)
+}
+
+/// The x value of every row, as a fractional year for time columns.
+fn x_values(frame: &DataFrame, plan: &ColumnPlan) -> PolarsResult<Float64Chunked> {
+    let column = frame.column(&plan.name)?;
+    if matches!(plan.kind, ColumnKind::Period | ColumnKind::Date) {
+        let texts = column.cast(&DataType::String)?;
+        Ok(Float64Chunked::from_iter_options(
+            "__x".into(),
+            texts
+                .str()?
+                .iter()
+                .map(|t| t.and_then(|t| time_of(plan, t))),
+        ))
+    } else {
+        let mut values = column.cast(&DataType::Float64)?.f64()?.clone();
+        values.rename("__x".into());
+        Ok(values)
+    }
+}
+
+pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartModel, UserChartError> {
+    let label = table.path.display().to_string();
+    let columns = table.chart_columns();
     let table_error = |err: PolarsError| UserChartError::Table {
         path: label.clone(),
         message: err.to_string(),
     };
-    for column in std::iter::once(x_column).chain(y_columns.iter().map(String::as_str)) {
-        let dtype = frame
-            .column(column)
-            .map_err(|_| missing(column))?
-            .dtype()
-            .clone();
-        if !dtype.is_primitive_numeric() {
+    let plan_of = |name: &str| {
+        columns
+            .iter()
+            .find(|p| p.name == name)
+            .ok_or_else(|| UserChartError::MissingColumn {
+                path: label.clone(),
+                column: name.to_owned(),
+                available: table.available(),
+            })
+    };
+    if spec.values.is_empty() {
+        return Err(UserChartError::NoValues { path: label });
+    }
+    let x_plan = plan_of(&spec.x)?;
+    for value in &spec.values {
+        let plan = plan_of(value)?;
+        if !plan.kind.is_quantity() {
             return Err(UserChartError::NotNumeric {
                 path: label.clone(),
-                column: column.to_owned(),
-                dtype: dtype.to_string(),
+                column: value.clone(),
+                kind: plan.kind.label(),
             });
         }
     }
-    if let Some(group) = group_column {
-        frame.column(group).map_err(|_| missing(group))?;
+    if let Some(group) = &spec.group {
+        plan_of(group)?;
     }
-    let mut keys = vec![col(x_column).cast(DataType::Float64).alias("x")];
-    if let Some(group) = group_column {
-        keys.push(col(group).cast(DataType::String).alias("group"));
+    for filter in &spec.filters {
+        plan_of(&filter.column)?;
     }
-    let sums: Vec<Expr> = y_columns
-        .iter()
-        .map(|y| {
-            col(y.as_str())
-                .cast(DataType::Float64)
-                .sum()
-                .alias(y.as_str())
-        })
-        .collect();
-    let mut sort_by = vec!["x"];
-    if group_column.is_some() {
-        sort_by.insert(0, "group");
+    let frame = table.long_frame().map_err(table_error)?;
+    let mut selected: Vec<Column> =
+        vec![x_values(&frame, x_plan).map_err(table_error)?.into_column()];
+    if let Some(group) = &spec.group {
+        let column = frame.column(group).map_err(table_error)?;
+        selected.push(
+            column
+                .cast(&DataType::String)
+                .map_err(table_error)?
+                .with_name("__group".into()),
+        );
     }
-    let summed = frame
+    for (index, value) in spec.values.iter().enumerate() {
+        let column = frame.column(value).map_err(table_error)?;
+        selected.push(
+            column
+                .cast(&DataType::Float64)
+                .map_err(table_error)?
+                .with_name(format!("__v{index}").into()),
+        );
+    }
+    for (index, filter) in spec.filters.iter().enumerate() {
+        let column = frame.column(&filter.column).map_err(table_error)?;
+        selected.push(
+            column
+                .cast(&DataType::String)
+                .map_err(table_error)?
+                .with_name(format!("__f{index}").into()),
+        );
+    }
+    let mut keep = col("__x").is_not_null();
+    for (index, filter) in spec.filters.iter().enumerate() {
+        let any = filter
+            .values
+            .iter()
+            .map(|v| col(format!("__f{index}")).eq(lit(v.as_str())))
+            .reduce(Expr::or)
+            .unwrap_or_else(|| lit(false));
+        keep = keep.and(any);
+    }
+    let mut keys = vec![col("__x")];
+    if spec.group.is_some() {
+        keys.push(col("__group"));
+    }
+    let mut aggregations = Vec::new();
+    for index in 0..spec.values.len() {
+        let value = col(format!("__v{index}"));
+        aggregations.push(match spec.aggregation {
+            Aggregation::Sum => value.clone().sum().alias(format!("__v{index}")),
+            Aggregation::Mean => value.clone().mean().alias(format!("__v{index}")),
+        });
+        aggregations.push(value.count().alias(format!("__n{index}")));
+    }
+    let mut sort_by = vec!["__x"];
+    if spec.group.is_some() {
+        sort_by.insert(0, "__group");
+    }
+    let summary = DataFrame::new_infer_height(selected)
+        .map_err(table_error)?
         .lazy()
-        .filter(col(x_column).is_not_null())
+        .filter(keep)
         .group_by(keys)
-        .agg(sums)
+        .agg(aggregations)
         .sort(sort_by, SortMultipleOptions::default())
         .collect()
         .map_err(table_error)?;
-    let xs: Vec<Option<f64>> = summed
-        .column("x")
-        .and_then(Column::f64)
-        .map_err(table_error)?
-        .iter()
-        .collect();
-    let groups: Vec<Option<String>> = match group_column {
-        Some(_) => summed
-            .column("group")
-            .and_then(Column::str)
-            .map_err(table_error)?
+    if summary.height() == 0 {
+        let detail = if spec.filters.is_empty() {
+            format!(": column \"{}\" has no readable values", spec.x)
+        } else {
+            "; the filters keep none".to_owned()
+        };
+        return Err(UserChartError::NothingToChart {
+            path: label,
+            detail,
+        });
+    }
+    assemble(table, spec, x_plan, &summary).map_err(table_error)
+}
+
+fn assemble(
+    table: &UserTable,
+    spec: &ChartSpec,
+    x_plan: &ColumnPlan,
+    summary: &DataFrame,
+) -> PolarsResult<ChartModel> {
+    let label = table.path.display().to_string();
+    let xs: Vec<Option<f64>> = summary.column("__x")?.f64()?.iter().collect();
+    let groups: Vec<Option<String>> = if spec.group.is_some() {
+        summary
+            .column("__group")?
+            .str()?
             .iter()
-            .map(|g| g.map(str::to_owned))
-            .collect(),
-        None => vec![None; xs.len()],
+            .map(|g| Some(g.unwrap_or("(empty)").to_owned()))
+            .collect()
+    } else {
+        vec![None; xs.len()]
     };
-    let is_years = xs
-        .iter()
-        .flatten()
-        .all(|x| x.fract() == 0.0 && (1000.0..=3000.0).contains(x));
+    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
+    for index in 0..spec.values.len() {
+        let sums = summary.column(&format!("__v{index}"))?.f64()?.clone();
+        let counts = summary
+            .column(&format!("__n{index}"))?
+            .cast(&DataType::UInt64)?;
+        let counts = counts.u64()?;
+        // A sum over no values is 0 to polars; to a reader it is a missing year.
+        values.push(
+            sums.iter()
+                .zip(counts.iter())
+                .map(|(v, n)| v.filter(|_| n.unwrap_or(0) > 0).filter(|v| v.is_finite()))
+                .collect(),
+        );
+    }
+    let is_years = x_plan.kind == ColumnKind::Year
+        || xs
+            .iter()
+            .flatten()
+            .all(|x| x.fract() == 0.0 && (1000.0..=3000.0).contains(x));
+    let is_time = x_plan.kind.is_time() || is_years;
+    let labelled = xs.len() * spec.values.len() <= LABELLED_POINTS;
     let mut series: Vec<Series> = Vec::new();
-    let mut table = DataTable {
-        columns: std::iter::once(x_column.to_owned())
-            .chain(group_column.map(str::to_owned))
-            .chain(y_columns.iter().cloned())
+    let mut left_out: BTreeSet<String> = BTreeSet::new();
+    let mut table_out = DataTable {
+        columns: std::iter::once(spec.x.clone())
+            .chain(spec.group.clone())
+            .chain(spec.values.iter().cloned())
             .collect(),
         ..DataTable::default()
     };
-    let y_values: Vec<Vec<Option<f64>>> = y_columns
-        .iter()
-        .map(|y| {
-            Ok(summed
-                .column(y)
-                .and_then(Column::f64)
-                .map_err(table_error)?
-                .iter()
-                .collect())
-        })
-        .collect::<Result<_, UserChartError>>()?;
+    let x_text = |x: f64| {
+        if is_years {
+            format!("{x:.0}")
+        } else if is_time {
+            format!("{x:.3}")
+        } else {
+            format_number(x)
+        }
+    };
     for (row, (x, group)) in xs.iter().zip(&groups).enumerate() {
         let Some(x) = *x else { continue };
-        let mut cells = vec![format!("{x}")];
+        let mut cells = vec![x_text(x)];
         cells.extend(group.clone());
-        for (index, y_column) in y_columns.iter().enumerate() {
-            let value = y_values[index][row];
+        for (index, value_column) in spec.values.iter().enumerate() {
+            let value = values[index][row];
             cells.push(value.map(|v| v.to_string()).unwrap_or_default());
-            let Some(y) = value.filter(|v| v.is_finite()) else {
-                continue;
-            };
+            let Some(y) = value else { continue };
             let name = match group {
-                Some(group) if y_columns.len() > 1 => format!("{y_column} · {group}"),
+                Some(group) if spec.values.len() > 1 => format!("{value_column} · {group}"),
                 Some(group) => group.clone(),
-                None => y_column.clone(),
+                None => value_column.clone(),
             };
-            let position = series
-                .iter()
-                .position(|s| s.name == name)
-                .unwrap_or_else(|| {
+            let position = match series.iter().position(|s| s.name == name) {
+                Some(position) => position,
+                None if series.len() < MAX_SERIES => {
                     series.push(Series {
                         name: name.clone(),
                         color: COLORS[series.len() % COLORS.len()],
@@ -174,19 +490,35 @@ pub fn user_chart(
                         max_gap: is_years.then_some(1.0),
                     });
                     series.len() - 1
-                });
+                }
+                None => {
+                    left_out.insert(name);
+                    continue;
+                }
+            };
             series[position].points.push(DataPoint {
                 x,
                 y,
                 x_end: None,
                 band: None,
-                label: format!("{name}\n{x_column} {x}: {y}"),
-                sources: vec![label.clone()],
-                refers_to: PointRef::Year(x as i32),
+                label: if labelled {
+                    format!(
+                        "{name}\n{}: {}\n{value_column}: {}",
+                        spec.x,
+                        x_text(x),
+                        format_number(y)
+                    )
+                } else {
+                    String::new()
+                },
+                sources: Vec::new(),
+                refers_to: PointRef::Year(x.floor() as i32),
             });
         }
-        table.rows.push(cells);
-        table.row_refs.push(PointRef::Year(x as i32));
+        if table_out.rows.len() < LABELLED_POINTS {
+            table_out.rows.push(cells);
+            table_out.row_refs.push(PointRef::Year(x.floor() as i32));
+        }
     }
     let x_min = xs.iter().flatten().copied().fold(f64::INFINITY, f64::min);
     let x_max = xs
@@ -200,31 +532,51 @@ pub fn user_chart(
     } else {
         (x_min - 1.0, x_min + 1.0)
     };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let mut subtitle = format!(
+        "{} by {}{}; rows sharing a {} are {}.",
+        spec.values.join(", "),
+        spec.x,
+        spec.group
+            .as_ref()
+            .map(|g| format!(", one line per {g}"))
+            .unwrap_or_default(),
+        spec.x,
+        match spec.aggregation {
+            Aggregation::Sum => "summed",
+            Aggregation::Mean => "averaged",
+        }
+    );
+    for filter in &spec.filters {
+        let _ = write!(
+            subtitle,
+            " {} = {}.",
+            filter.column,
+            filter.values.join(" or ")
+        );
+    }
+    if !left_out.is_empty() {
+        let _ = write!(
+            subtitle,
+            " {} more lines not shown (at most {MAX_SERIES}); filter to see them.",
+            left_out.len()
+        );
+    }
     Ok(ChartModel {
-        id: ChartId::Trade,
-        title: file_name,
-        subtitle: format!(
-            "{} by {x_column}{}; rows sharing a {x_column} are summed.",
-            y_columns.join(", "),
-            group_column
-                .map(|g| format!(", one line per {g}"))
-                .unwrap_or_default()
-        ),
+        id: ChartId::UserData,
+        title: table.file_name(),
+        subtitle,
         x_axis: Axis::new(
-            x_column,
-            if is_years {
+            spec.x.clone(),
+            if is_time {
                 AxisFormat::Year
             } else {
                 AxisFormat::Number
             },
         ),
-        y_axis: Axis::new(y_columns.join(", "), AxisFormat::Number),
+        y_axis: Axis::new(spec.values.join(", "), AxisFormat::Number),
         series,
         markers: Vec::new(),
-        table,
+        table: table_out,
         source_line: format!("Source: {label}"),
         supports_log_scale: false,
         x_range,

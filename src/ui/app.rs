@@ -15,7 +15,9 @@ use crate::stats::{StatsError, TradeStats, trade_stats};
 use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
+use super::user_data::{self, ChartJob, LoadingFile, OpenedFile};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
+use crate::chart::user::ChartSpec;
 
 /// An article read and checked off the UI thread.
 type LoadedArticle = Result<(PathBuf, Article, Vec<Claim>), String>;
@@ -41,6 +43,16 @@ pub enum Command {
     /// Show a checked claim's evidence and the chart point behind it.
     ShowClaim(usize),
     OpenArticleDialog,
+    OpenCsvDialog,
+    /// Read a CSV file in the background, then chart it beside the bundled charts.
+    LoadCsv(PathBuf),
+    CancelLoad(PathBuf),
+    /// Show the chart of the n-th opened file.
+    SelectUserFile(usize),
+    /// Map the n-th opened file's columns to its chart this way.
+    SetChartSpec(usize, ChartSpec),
+    ReshapeToLong(usize),
+    CloseUserFile(usize),
     /// Ask where to export the chart on screen.
     ExportDialog,
     /// Export the chart on screen to this file (format from its ending) in the background;
@@ -137,6 +149,12 @@ pub struct BilateralApp {
     pub reset_view: bool,
     /// Set for one frame after the selection changed, to scroll the table and the article to it.
     pub reveal_selection: bool,
+    /// CSV files the user opened, in the order they were opened.
+    pub user_files: Vec<OpenedFile>,
+    /// Which of them is charted when the chart is [`ChartId::UserData`].
+    pub shown_user_file: Option<usize>,
+    pub loading: Vec<LoadingFile>,
+    pub chart_job: Option<ChartJob>,
     commands: Vec<Command>,
 }
 
@@ -161,7 +179,11 @@ impl BilateralApp {
         app
     }
 
-    pub fn with_settings(bundle: Bundle, settings: Settings) -> Self {
+    pub fn with_settings(bundle: Bundle, mut settings: Settings) -> Self {
+        // A user's file is not reopened by itself; start on the bundled trade chart.
+        if settings.chart == ChartId::UserData {
+            settings.chart = ChartId::Trade;
+        }
         let chart = build_chart(&bundle, settings.chart, &settings.chart_options());
         let headline = headline_figures(&bundle);
         let stats = trade_stats(
@@ -192,6 +214,10 @@ impl BilateralApp {
             open_window: None,
             reset_view: false,
             reveal_selection: false,
+            user_files: Vec::new(),
+            shown_user_file: None,
+            loading: Vec::new(),
+            chart_job: None,
             commands: Vec::new(),
         }
     }
@@ -218,7 +244,11 @@ impl BilateralApp {
         self.commands.push(command);
     }
 
-    fn rebuild_chart(&mut self) {
+    pub(super) fn rebuild_chart(&mut self) {
+        if self.settings.chart == ChartId::UserData && self.shown_user_file.is_some() {
+            self.show_user_chart();
+            return;
+        }
         self.chart = build_chart(
             &self.bundle,
             self.settings.chart,
@@ -347,6 +377,32 @@ impl BilateralApp {
                 ));
             }
             Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
+            Command::OpenCsvDialog => {
+                let start = self
+                    .settings
+                    .recent_files
+                    .first()
+                    .and_then(|p| p.parent().map(PathBuf::from))
+                    .filter(|p| p.is_dir())
+                    .or_else(|| std::env::current_dir().ok())
+                    .unwrap_or_default();
+                self.file_dialog = Some(FileDialog::new(
+                    DialogPurpose::OpenCsv,
+                    "Open CSV file",
+                    &["csv", "tsv", "txt", "gz"],
+                    start,
+                ));
+            }
+            Command::LoadCsv(path) => self.start_loading(ctx, path),
+            Command::CancelLoad(path) => {
+                if let Some(loading) = self.loading.iter().find(|l| l.path == path) {
+                    loading.control.cancel();
+                }
+            }
+            Command::SelectUserFile(index) => self.select_user_file(index),
+            Command::SetChartSpec(index, spec) => self.set_chart_spec(ctx, index, spec),
+            Command::ReshapeToLong(index) => self.reshape_to_long(ctx, index),
+            Command::CloseUserFile(index) => self.close_user_file(index),
             Command::ExportDialog => {
                 let start = std::env::current_dir().unwrap_or_default();
                 let file_name = format!("{}.png", self.chart.id.slug());
@@ -427,12 +483,17 @@ impl BilateralApp {
         self.poll_article_loading(&ctx);
         self.poll_export(&ctx);
         self.poll_copy(&ctx);
+        self.poll_loading(&ctx);
+        for command in user_data::dropped_files(&ctx) {
+            self.send(command);
+        }
         if ctx.cumulative_frame_nr() == 0 {
             super::report_first_frame();
         }
         self.shortcuts(&ctx);
         menu::menu_bar_ui(self, ui);
         super::notice_bar_ui(self, ui);
+        user_data::loading_ui(self, ui);
         if self.settings.show_headline {
             headline_panel::headline_ui(self, ui);
         }
@@ -442,10 +503,12 @@ impl BilateralApp {
         if self.settings.show_table {
             table_panel::table_ui(self, ui);
         }
+        user_data::column_panel_ui(self, ui);
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
         self.file_dialog_ui(&ctx);
         self.confirm_replace_ui(&ctx);
+        user_data::drop_hint_ui(&ctx);
         self.one_frame_flags_consumed();
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {

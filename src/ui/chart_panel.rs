@@ -52,6 +52,25 @@ fn chart_list_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 app.send(Command::SelectChart(chart));
             }
         }
+        if !app.user_files.is_empty() {
+            ui.separator();
+            ui.label("Your files:");
+        }
+        let mut chosen = None;
+        for (index, file) in app.user_files.iter().enumerate() {
+            let shown =
+                app.settings.chart == ChartId::UserData && app.shown_user_file == Some(index);
+            if ui
+                .selectable_label(shown, file.table.file_name())
+                .on_hover_text(file.table.path.display().to_string())
+                .clicked()
+            {
+                chosen = Some(index);
+            }
+        }
+        if let Some(index) = chosen {
+            app.send(Command::SelectUserFile(index));
+        }
     });
 }
 
@@ -182,7 +201,8 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         ..
     } = &*app;
     let log_scale = settings.log_scale && chart.supports_log_scale;
-    let plot_id = egui::Id::unique(("chart", chart.id, log_scale));
+    // Each opened file keeps its own zoom.
+    let plot_id = egui::Id::unique(("chart", chart.id, &chart.source_line, log_scale));
     let hidden = PlotMemory::load(ui.ctx(), plot_id)
         .map(|memory| memory.hidden_items)
         .unwrap_or_default();
@@ -293,6 +313,47 @@ fn plot_points(points: &[DataPoint], log_scale: bool) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// Series with more points than this are drawn without a dot per point, and hovered by a
+/// search along x instead of a look at every point.
+const DOTTED_POINTS: usize = 2_000;
+
+/// A long line thinned to the pixel columns on screen, remembered for as long as the view and
+/// the chart stay the same, so hovering a still chart does not thin it again every frame.
+fn thinned(
+    plot_ui: &PlotUi<'_>,
+    chart: &ChartModel,
+    series_name: &str,
+    run_index: usize,
+    points: Vec<[f64; 2]>,
+) -> Vec<[f64; 2]> {
+    let columns = plot_ui.response().rect.width().max(1.0) as usize;
+    if points.len() <= columns * 4 {
+        return points;
+    }
+    let bounds = plot_ui.plot_bounds();
+    let (x_min, x_max) = (bounds.min()[0], bounds.max()[0]);
+    let id = egui::Id::unique((
+        "thinned",
+        &chart.source_line,
+        &chart.subtitle,
+        series_name,
+        run_index,
+    ));
+    let view = (x_min.to_bits(), x_max.to_bits(), columns, points.len());
+    let ctx = plot_ui.ctx().clone();
+    if let Some((cached_view, cached)) =
+        ctx.data(|d| d.get_temp::<((u64, u64, usize, usize), std::sync::Arc<Vec<[f64; 2]>>)>(id))
+        && cached_view == view
+    {
+        return cached.as_ref().clone();
+    }
+    let kept = std::sync::Arc::new(crate::chart::downsample::min_max_per_column(
+        &points, x_min, x_max, columns,
+    ));
+    ctx.data_mut(|d| d.insert_temp(id, (view, std::sync::Arc::clone(&kept))));
+    kept.as_ref().clone()
+}
+
 fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
     for series in &chart.series {
         let name = series.name.as_str();
@@ -304,9 +365,11 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                 } else {
                     LineStyle::Solid
                 };
-                for run in series.contiguous_runs() {
+                for (run_index, run) in series.contiguous_runs().into_iter().enumerate() {
+                    let drawn =
+                        thinned(plot_ui, chart, name, run_index, plot_points(run, log_scale));
                     plot_ui.line(
-                        Line::new(name, PlotPoints::from(plot_points(run, log_scale)))
+                        Line::new(name, PlotPoints::from(drawn))
                             .color(series_color)
                             .width(2.5)
                             .style(style)
@@ -314,13 +377,16 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                             .id(name),
                     );
                 }
-                plot_ui.points(
-                    Points::new(name, plot_points(&series.points, log_scale))
-                        .color(series_color)
-                        .radius(2.5)
-                        .allow_hover(false)
-                        .id(name),
-                );
+                // Dots on every point only while they can be told apart.
+                if series.points.len() <= DOTTED_POINTS {
+                    plot_ui.points(
+                        Points::new(name, plot_points(&series.points, log_scale))
+                            .color(series_color)
+                            .radius(2.5)
+                            .allow_hover(false)
+                            .id(name),
+                    );
+                }
             }
             SeriesStyle::Bars => {
                 if log_scale {
@@ -480,12 +546,35 @@ fn find_hit(
         }
     };
     for series in chart.series.iter().filter(|s| !is_hidden(hidden, &s.name)) {
-        for point in &series.points {
+        // Long lines are sorted by x: look only at the points within reach of the pointer.
+        let candidates = if series.points.len() > DOTTED_POINTS
+            && matches!(series.style, SeriesStyle::Line | SeriesStyle::DashedLine)
+        {
+            let reach = HOVER_RADIUS;
+            let left = plot_ui.plot_from_screen(pointer - egui::vec2(reach, 0.0)).x;
+            let right = plot_ui.plot_from_screen(pointer + egui::vec2(reach, 0.0)).x;
+            let start = series.points.partition_point(|p| p.x < left);
+            let end = series.points.partition_point(|p| p.x <= right).max(start);
+            &series.points[start..end]
+        } else {
+            &series.points[..]
+        };
+        for point in candidates {
             let Some(y) = to_plot_y(point.y, log_scale) else {
                 continue;
             };
             let hit = |at: PlotPoint| Hit {
-                label: point.label.clone(),
+                label: if point.label.is_empty() {
+                    format!(
+                        "{}\n{}: {}\n{}",
+                        series.name,
+                        chart.x_axis.label,
+                        chart.x_axis.tick_label(point.x),
+                        chart.y_axis.tick_label(point.y)
+                    )
+                } else {
+                    point.label.clone()
+                },
                 sources: point.sources.clone(),
                 refers_to: point.refers_to.clone(),
                 at: Some(at),

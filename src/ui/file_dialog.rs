@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
     OpenArticle,
+    OpenCsv,
     ExportChart,
 }
 
@@ -47,7 +48,7 @@ impl FileDialog {
         start: PathBuf,
     ) -> Self {
         let action = match purpose {
-            DialogPurpose::OpenArticle => "Open",
+            DialogPurpose::OpenArticle | DialogPurpose::OpenCsv => "Open",
             DialogPurpose::ExportChart => "Save",
         };
         let mut dialog = Self {

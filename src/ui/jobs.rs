@@ -167,6 +167,7 @@ impl BilateralApp {
                 self.file_dialog = None;
                 match purpose {
                     DialogPurpose::OpenArticle => self.send(Command::LoadArticle(path)),
+                    DialogPurpose::OpenCsv => self.send(Command::LoadCsv(path)),
                     DialogPurpose::ExportChart => self.send(Command::ExportChartTo {
                         path,
                         replace: false,

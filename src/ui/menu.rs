@@ -18,8 +18,6 @@ const RESET_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 const SHORTCUTS_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
 
-pub const OPEN_CSV_FEATURE: &str = "Opening your own CSV files";
-
 fn chart_shortcut(index: usize) -> Option<KeyboardShortcut> {
     CHART_KEYS
         .get(index)
@@ -36,7 +34,7 @@ fn other_theme(settings: &Settings) -> ThemeChoice {
 /// Every shortcut with the command it gives now and a description for the help window.
 pub fn shortcut_commands(settings: &Settings) -> Vec<(KeyboardShortcut, Command)> {
     let mut shortcuts = vec![
-        (OPEN_CSV, Command::NotYetAvailable(OPEN_CSV_FEATURE)),
+        (OPEN_CSV, Command::OpenCsvDialog),
         (EXPORT, Command::ExportDialog),
         (QUIT, Command::Quit),
         (
@@ -63,6 +61,7 @@ pub fn shortcut_commands(settings: &Settings) -> Vec<(KeyboardShortcut, Command)
 pub fn describe(command: &Command) -> String {
     match command {
         Command::NotYetAvailable(feature) => format!("{feature} (coming)"),
+        Command::OpenCsvDialog => "Open a CSV file".to_owned(),
         Command::Quit => "Quit".to_owned(),
         Command::SetPanel(Panel::Article, _) => "Show or hide the article".to_owned(),
         Command::SetPanel(Panel::Table, _) => "Show or hide the data table".to_owned(),
@@ -104,13 +103,21 @@ pub fn menu_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
 }
 
 fn file_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
-    item(
-        ui,
-        "Open CSV…",
-        Some(OPEN_CSV),
-        Command::NotYetAvailable(OPEN_CSV_FEATURE),
-        app,
-    );
+    item(ui, "Open CSV…", Some(OPEN_CSV), Command::OpenCsvDialog, app);
+    let recent = app.settings.recent_files.clone();
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in recent {
+                item(
+                    ui,
+                    &path.display().to_string(),
+                    None,
+                    Command::LoadCsv(path),
+                    app,
+                );
+            }
+        });
+    });
     item(ui, "Open article…", None, Command::OpenArticleDialog, app);
     if app.article_path.is_some() {
         item(

@@ -12,6 +12,7 @@ pub mod menu;
 pub mod settings;
 pub mod stats_panel;
 pub mod table_panel;
+pub mod user_data;
 
 pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
 pub use settings::{Settings, ThemeChoice};
@@ -50,7 +51,7 @@ fn report_first_frame() {
 pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
 
 /// Opens the dashboard window on the bundled datasets and blocks until it closes.
-pub fn run_window(start: &WindowOptions) -> anyhow::Result<()> {
+pub fn run_window(start: &WindowOptions, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
     let bundle = Bundle::load()?;
     if let Some(id) = &start.annotation
         && bundle.article.annotation(id).is_none()
@@ -67,6 +68,7 @@ pub fn run_window(start: &WindowOptions) -> anyhow::Result<()> {
         );
     }
     let start = start.clone();
+    let files = files.to_vec();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
@@ -81,6 +83,9 @@ pub fn run_window(start: &WindowOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = BilateralApp::new(cc, bundle);
             app.apply_start_options(&cc.egui_ctx, &start);
+            for file in files {
+                app.send(Command::LoadCsv(file));
+            }
             Ok(Box::new(app))
         }),
     )

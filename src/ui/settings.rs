@@ -38,6 +38,8 @@ pub struct Settings {
     /// The year the break test splits the range at; `None` for no test.
     pub break_year: Option<i32>,
     pub show_trend: bool,
+    /// CSV files opened lately, newest first.
+    pub recent_files: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -58,6 +60,7 @@ impl Default for Settings {
             // 2022: the invasion of Ukraine and the sanctions that followed.
             break_year: Some(2022),
             show_trend: false,
+            recent_files: Vec::new(),
         }
     }
 }

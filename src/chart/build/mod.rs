@@ -49,7 +49,8 @@ const TRADE_SOURCE: &str = "Source: China customs (GACC), first-release figures 
 
 pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> ChartModel {
     let mut model = match id {
-        ChartId::Trade => trade::trade_chart(bundle),
+        // A user's chart is built from their file by `chart::user`; without one, the trade chart.
+        ChartId::Trade | ChartId::UserData => trade::trade_chart(bundle),
         ChartId::Growth => trade::growth_chart(bundle, options),
         ChartId::TariffLists => tariffs::tariff_lists_chart(bundle),
         ChartId::TariffRates2024 => tariffs::tariff_rates_chart(bundle),

@@ -1,0 +1,437 @@
+//! What each column holds, decided from the sample rows: codes that must keep their text,
+//! years, periods and dates, integers, numbers (with thousands separators and the file's decimal
+//! mark), or text. And the parsers that turn a cell into a number or a point in time the same
+//! way everywhere.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// Cells that mean "no value" in statistical downloads (BACI writes `NA`, Eurostat `:`, the
+/// World Bank `..`).
+pub const MISSING_VALUE_MARKERS: [&str; 9] =
+    ["NA", "N/A", "n/a", "NULL", "null", "..", ":", "-", "–"];
+/// Cells that are numbers but not finite: counted and reported, never plotted.
+const NON_FINITE_MARKERS: [&str; 9] = [
+    "NaN", "nan", "NAN", "inf", "-inf", "+inf", "Inf", "-Inf", "Infinity",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnKind {
+    /// No value in any row.
+    Empty,
+    Text,
+    /// An identifier written in digits (a product or country code): kept as written, never summed.
+    Code,
+    Year,
+    /// A month or quarter of a year (`2024-05`, `2024M05`, `2024Q2`).
+    Period,
+    Date,
+    Integer,
+    Number,
+}
+
+impl ColumnKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::Text => "text",
+            Self::Code => "code",
+            Self::Year => "year",
+            Self::Period => "period",
+            Self::Date => "date",
+            Self::Integer => "integer",
+            Self::Number => "number",
+        }
+    }
+
+    /// Whether the column can be charted against time.
+    pub fn is_time(self) -> bool {
+        matches!(self, Self::Year | Self::Period | Self::Date)
+    }
+
+    /// Whether the column holds quantities that can be summed or averaged.
+    pub fn is_quantity(self) -> bool {
+        matches!(self, Self::Integer | Self::Number)
+    }
+}
+
+/// How numbers are written in a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberFormat {
+    pub decimal_comma: bool,
+    /// The thousands separator, if the column uses one (a space stands for every kind of space).
+    pub thousands: Option<char>,
+}
+
+/// The order of day, month and year in a date column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    YearMonthDay,
+    DayMonthYear,
+    MonthDayYear,
+}
+
+/// What the loader decided about one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnPlan {
+    pub name: String,
+    pub kind: ColumnKind,
+    pub format: NumberFormat,
+    pub date_order: DateOrder,
+    /// Read as text and converted by us, because polars cannot read this way of writing numbers
+    /// (thousands separators) or because the sample already holds cells that are not numbers.
+    pub convert_from_text: bool,
+    /// A few values from the sample, as written, for the column list.
+    pub examples: Vec<String>,
+    /// Some codes start with a zero: kept as text, for the warnings.
+    pub leading_zeros: bool,
+    /// A column of digits stored as text (leading zeros, or too long for a 64-bit integer).
+    pub digits_as_text: bool,
+}
+
+/// A cell read as a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    Missing,
+    Finite(f64),
+    NonFinite,
+    Invalid,
+}
+
+pub fn is_missing(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.is_empty() || MISSING_VALUE_MARKERS.contains(&cell)
+}
+
+/// Reads `cell` as a number written in `format`.
+pub fn parse_number(cell: &str, format: NumberFormat) -> Cell {
+    let cell = cell.trim();
+    if is_missing(cell) {
+        return Cell::Missing;
+    }
+    if NON_FINITE_MARKERS.contains(&cell) {
+        return Cell::NonFinite;
+    }
+    let mut normalised = String::with_capacity(cell.len());
+    for c in cell.chars() {
+        match c {
+            ',' if format.decimal_comma => normalised.push('.'),
+            '.' if format.decimal_comma => {
+                if format.thousands != Some('.') {
+                    return Cell::Invalid;
+                }
+            }
+            ' ' | '\u{a0}' | '\u{202f}' if format.thousands == Some(' ') => {}
+            _ if Some(c) == format.thousands => {}
+            _ => normalised.push(c),
+        }
+    }
+    // Rust would read these words as numbers; in a table they are text.
+    if normalised.chars().any(char::is_alphabetic) && !normalised.contains(['e', 'E']) {
+        return Cell::Invalid;
+    }
+    match normalised.parse::<f64>() {
+        Ok(value) if value.is_finite() => Cell::Finite(value),
+        Ok(_) => Cell::NonFinite,
+        Err(_) => Cell::Invalid,
+    }
+}
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d+$"));
+static PERIOD_MONTH: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{4})(?:[-/]|-?M)(\d{1,2})$"));
+static PERIOD_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{4})-?Q([1-4])$"));
+static DATE_YMD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T][0-9:.]*Z?)?$"));
+static DATE_XXY: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"));
+static YEAR_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(t|time|period|date|yr|annee|année|año|ano|jahr|год)$|year|jahr")
+});
+static CODE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^(i|j|k|id|hs\d*|iso.*|.*[_ ]id)$|code|cmd|^m49"));
+/// A year as a column header: `2019`, `Y2019`, `X2019` (R's prefix) or the World Bank's
+/// `2019 [YR2019]`.
+static YEAR_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[A-Za-z]{0,2}_?(\d{4})(?:\s*\[YR\d{4}\])?$"));
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|err| unreachable!("pattern {pattern}: {err}"))
+}
+
+/// The year a column header names, for wide tables with one column per year.
+pub fn header_year(name: &str) -> Option<i32> {
+    let captures = YEAR_HEADER.captures(name.trim())?;
+    let year: i32 = captures[1].parse().ok()?;
+    (1800..=2100).contains(&year).then_some(year)
+}
+
+/// A point in time as a fractional year (2024-07-01 is about 2024.5), so years, months and days
+/// share one axis.
+pub fn time_value(kind: ColumnKind, order: DateOrder, cell: &str) -> Option<f64> {
+    let cell = cell.trim();
+    match kind {
+        ColumnKind::Year | ColumnKind::Integer | ColumnKind::Number => {
+            cell.parse::<f64>().ok().filter(|v| v.is_finite())
+        }
+        ColumnKind::Period => {
+            if let Some(c) = PERIOD_MONTH.captures(cell) {
+                let year: f64 = c[1].parse().ok()?;
+                let month: u32 = c[2].parse().ok()?;
+                (1..=12)
+                    .contains(&month)
+                    .then(|| year + f64::from(month - 1) / 12.0)
+            } else {
+                let c = PERIOD_QUARTER.captures(cell)?;
+                let year: f64 = c[1].parse().ok()?;
+                let quarter: u32 = c[2].parse().ok()?;
+                Some(year + f64::from(quarter - 1) / 4.0)
+            }
+        }
+        ColumnKind::Date => {
+            let (year, month, day) = date_parts(cell, order)?;
+            let days_before_month = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+            let day_of_year = days_before_month[(month - 1) as usize] + day - 1;
+            Some(f64::from(year) + f64::from(day_of_year) / 365.25)
+        }
+        _ => None,
+    }
+}
+
+fn date_parts(cell: &str, order: DateOrder) -> Option<(i32, u32, u32)> {
+    let (year, month, day) = if let Some(c) = DATE_YMD.captures(cell) {
+        (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    } else {
+        let c = DATE_XXY.captures(cell)?;
+        let (first, second): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        let year = c[3].parse().ok()?;
+        match order {
+            DateOrder::MonthDayYear => (year, first, second),
+            _ => (year, second, first),
+        }
+    };
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+/// The thousands separator the cells of a column use, if they all agree on one.
+fn thousands_separator(cells: &[&str], decimal_comma: bool) -> Option<char> {
+    let candidates: &[char] = if decimal_comma {
+        &['.', ' ', '\'']
+    } else {
+        &[',', ' ', '\'']
+    };
+    let decimal = if decimal_comma { ',' } else { '.' };
+    candidates.iter().copied().find(|&sep| {
+        let grouped = |cell: &&str| {
+            let cell = cell.trim().trim_start_matches(['-', '+']);
+            let integer = cell.split(decimal).next().unwrap_or_default();
+            let groups: Vec<&str> = if sep == ' ' {
+                integer.split([' ', '\u{a0}', '\u{202f}']).collect()
+            } else {
+                integer.split(sep).collect()
+            };
+            groups.len() > 1
+                && (1..=3).contains(&groups[0].len())
+                && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
+                && groups[1..].iter().all(|g| g.len() == 3)
+        };
+        cells.iter().any(grouped)
+    })
+}
+
+/// Decides the kind of the column `name` (at position `index`) from its sample `cells`.
+pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool) -> ColumnPlan {
+    let present: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !is_missing(c))
+        .collect();
+    let mut examples: Vec<String> = Vec::new();
+    for cell in &present {
+        if examples.len() == 3 {
+            break;
+        }
+        if !examples.iter().any(|e| e == cell) {
+            examples.push((*cell).to_owned());
+        }
+    }
+    let mut plan = ColumnPlan {
+        name: name.to_owned(),
+        kind: ColumnKind::Text,
+        format: NumberFormat {
+            decimal_comma,
+            thousands: None,
+        },
+        date_order: DateOrder::YearMonthDay,
+        convert_from_text: false,
+        examples,
+        leading_zeros: false,
+        digits_as_text: false,
+    };
+    if present.is_empty() {
+        plan.kind = ColumnKind::Empty;
+        return plan;
+    }
+    if present.iter().all(|c| DATE_YMD.is_match(c)) {
+        plan.kind = ColumnKind::Date;
+        return plan;
+    }
+    if present.iter().all(|c| DATE_XXY.is_match(c)) {
+        let first_above_12 = present
+            .iter()
+            .filter_map(|c| DATE_XXY.captures(c))
+            .any(|c| c[1].parse::<u32>().is_ok_and(|v| v > 12));
+        let second_above_12 = present
+            .iter()
+            .filter_map(|c| DATE_XXY.captures(c))
+            .any(|c| c[2].parse::<u32>().is_ok_and(|v| v > 12));
+        plan.kind = ColumnKind::Date;
+        plan.date_order = if second_above_12 && !first_above_12 {
+            DateOrder::MonthDayYear
+        } else {
+            DateOrder::DayMonthYear
+        };
+        return plan;
+    }
+    if present
+        .iter()
+        .all(|c| PERIOD_MONTH.is_match(c) || PERIOD_QUARTER.is_match(c))
+    {
+        plan.kind = ColumnKind::Period;
+        return plan;
+    }
+    if present.iter().all(|c| DIGITS.is_match(c)) {
+        plan.leading_zeros = present.iter().any(|c| c.len() > 1 && c.starts_with('0'));
+        let too_long = present.iter().any(|c| c.len() > 18);
+        let all_years = present
+            .iter()
+            .all(|c| c.len() == 4 && c.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)));
+        plan.digits_as_text = plan.leading_zeros || too_long;
+        plan.kind = if plan.digits_as_text {
+            ColumnKind::Code
+        } else if all_years && (YEAR_NAME.is_match(name) || index == 0) {
+            ColumnKind::Year
+        } else if CODE_NAME.is_match(name) {
+            ColumnKind::Code
+        } else {
+            ColumnKind::Integer
+        };
+        return plan;
+    }
+    plan.format.thousands = thousands_separator(&present, decimal_comma);
+    let decimal = if decimal_comma { ',' } else { '.' };
+    let mut finite = 0;
+    let mut invalid = 0;
+    let mut integral = true;
+    for cell in &present {
+        match parse_number(cell, plan.format) {
+            Cell::Finite(value) => {
+                finite += 1;
+                integral &= value.fract() == 0.0 && !cell.contains([decimal, 'e', 'E']);
+            }
+            Cell::NonFinite => integral = false,
+            Cell::Invalid => invalid += 1,
+            Cell::Missing => {}
+        }
+    }
+    // A few stray words ("n.a.", footnote marks) do not make a column of numbers text; they
+    // become empty cells, counted and reported.
+    if finite > 0 && invalid * 5 <= present.len() {
+        plan.kind = if integral {
+            ColumnKind::Integer
+        } else {
+            ColumnKind::Number
+        };
+        plan.convert_from_text = plan.format.thousands.is_some() || invalid > 0;
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAIN: NumberFormat = NumberFormat {
+        decimal_comma: false,
+        thousands: None,
+    };
+
+    #[test]
+    fn reads_numbers_as_people_write_them() {
+        let comma = NumberFormat {
+            decimal_comma: true,
+            thousands: Some('.'),
+        };
+        assert_eq!(parse_number("240,1", comma), Cell::Finite(240.1));
+        assert_eq!(parse_number("1.234,5", comma), Cell::Finite(1234.5));
+        let grouped = NumberFormat {
+            decimal_comma: false,
+            thousands: Some(','),
+        };
+        assert_eq!(
+            parse_number("1,234,567", grouped),
+            Cell::Finite(1_234_567.0)
+        );
+        let spaced = NumberFormat {
+            decimal_comma: false,
+            thousands: Some(' '),
+        };
+        assert_eq!(parse_number("1\u{a0}234", spaced), Cell::Finite(1234.0));
+        assert_eq!(parse_number("NaN", PLAIN), Cell::NonFinite);
+        assert_eq!(parse_number("n.a.", PLAIN), Cell::Invalid);
+        assert_eq!(parse_number("infinity", PLAIN), Cell::Invalid);
+        assert_eq!(parse_number(" NA ", PLAIN), Cell::Missing);
+    }
+
+    #[test]
+    fn keeps_codes_with_leading_zeros_as_text_and_recognises_time() {
+        assert_eq!(
+            plan_column("k", 3, &["010121", "851712"], false).kind,
+            ColumnKind::Code
+        );
+        assert_eq!(
+            plan_column("t", 0, &["2021", "2022"], false).kind,
+            ColumnKind::Year
+        );
+        assert_eq!(
+            plan_column("i", 1, &["156", "643"], false).kind,
+            ColumnKind::Code
+        );
+        assert_eq!(
+            plan_column("value", 2, &["2000", "2100"], false).kind,
+            ColumnKind::Integer
+        );
+        assert_eq!(
+            plan_column("month", 0, &["2024-01", "2024M02"], false).kind,
+            ColumnKind::Period
+        );
+        let dates = plan_column("day", 0, &["16.05.2024", "17.05.2024"], false);
+        assert_eq!(dates.kind, ColumnKind::Date);
+        assert_eq!(dates.date_order, DateOrder::DayMonthYear);
+        let v = time_value(ColumnKind::Period, DateOrder::YearMonthDay, "2024-07").unwrap();
+        assert!((v - 2024.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_few_stray_words_leave_a_number_column_numeric() {
+        let plan = plan_column("value", 1, &["1.5", "2.5", "n.a.", "4", "5", "6"], false);
+        assert_eq!(plan.kind, ColumnKind::Number);
+        assert!(plan.convert_from_text);
+        let plan = plan_column("value", 1, &["1,234", "12,345,678"], false);
+        assert_eq!(plan.kind, ColumnKind::Integer);
+        assert_eq!(plan.format.thousands, Some(','));
+        assert_eq!(
+            plan_column("name", 0, &["China", "Russia"], false).kind,
+            ColumnKind::Text
+        );
+    }
+
+    #[test]
+    fn year_headers_of_wide_tables() {
+        assert_eq!(header_year("2019"), Some(2019));
+        assert_eq!(header_year("2019 [YR2019]"), Some(2019));
+        assert_eq!(header_year("X2019"), Some(2019));
+        assert_eq!(header_year("Country Name"), None);
+    }
+}

@@ -1,0 +1,990 @@
+//! Loading a user's CSV file: the loader behind File → Open CSV…, drag-and-drop,
+//! `bilateral open` and `bilateral inspect`.
+//!
+//! The file is read a block at a time (so a progress bar can show bytes read and Cancel works
+//! between blocks), decoded to UTF-8, and its dialect and column kinds are decided from the
+//! first megabyte. The rest is cut at record boundaries into chunks that polars parses with the
+//! decided schema; only the cells polars cannot read (thousands separators, stray words in a
+//! column of numbers) go through our own parser, which counts them for the report. Memory stays
+//! near the size of the parsed table plus one chunk, never the whole text.
+
+mod error;
+pub mod infer;
+mod sniff;
+mod source;
+pub mod table;
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use polars::prelude::*;
+use serde::Serialize;
+
+pub use error::LoadError;
+pub use infer::{ColumnKind, ColumnPlan};
+pub use table::{TableShape, wide_to_long};
+
+use infer::{Cell, parse_number, plan_column};
+use sniff::{QUOTE, SampleRecord, split_records};
+use source::{DecodeProblem, Decoder, Encoding, RawSource};
+
+/// How much of the file is read between progress updates and checks for Cancel.
+const RAW_BLOCK: usize = 4 << 20;
+/// How much text the dialect and the column kinds are decided from.
+const SNIFF_BYTES: usize = 1 << 20;
+/// How much text polars parses at a time: large enough for its threads, small enough that the
+/// text is never held whole.
+const PARSE_CHUNK: usize = 32 << 20;
+/// A line longer than this is not a table row; reading on would only fill memory.
+const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// Progress and cancellation of a load running on another thread.
+#[derive(Debug, Default)]
+pub struct LoadControl {
+    bytes_read: Arc<AtomicU64>,
+    total_bytes: AtomicU64,
+    cancelled: AtomicBool,
+}
+
+impl LoadControl {
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// Bytes of the file read so far, and its size (compressed bytes for a .gz file).
+    pub fn progress(&self) -> (u64, u64) {
+        (
+            self.bytes_read.load(Ordering::Relaxed),
+            self.total_bytes.load(Ordering::Relaxed),
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnReport {
+    pub name: String,
+    /// How the values are stored: `i32`, `i64`, `f64` or `str`.
+    pub dtype: String,
+    /// What they mean: `year`, `code`, `number`, `text`, ….
+    pub kind: ColumnKind,
+    /// Empty cells, including those that could not be read.
+    pub nulls: usize,
+    /// Cells in a column of numbers that were not numbers; they are left empty.
+    pub invalid: usize,
+    /// NaN and infinite numbers; they are left empty and never plotted.
+    pub non_finite: usize,
+    pub examples: Vec<String>,
+}
+
+/// What the loader decided about a file, as `bilateral inspect --json` prints it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CsvReport {
+    pub path: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnReport>,
+    pub delimiter: String,
+    /// The line of the header row, from 1; 0 when the file has none.
+    pub header_line: usize,
+    pub encoding: String,
+    pub decimal_mark: String,
+    pub compressed: bool,
+    /// `long`, or `wide` for one column per year.
+    pub shape: String,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedCsv {
+    pub frame: DataFrame,
+    pub report: CsvReport,
+    pub plans: Vec<ColumnPlan>,
+    pub shape: TableShape,
+}
+
+impl LoadedCsv {
+    pub fn plan(&self, column: &str) -> Option<&ColumnPlan> {
+        self.plans.iter().find(|p| p.name == column)
+    }
+}
+
+/// Loads `path` on this thread.
+pub fn load_csv(path: &Path) -> Result<LoadedCsv, LoadError> {
+    load_csv_with(path, &LoadControl::default())
+}
+
+/// Loads `path`, reporting progress to and checking for cancellation in `control`.
+pub fn load_csv_with(path: &Path, control: &LoadControl) -> Result<LoadedCsv, LoadError> {
+    match Load::run(path, control, None) {
+        Err(Attempt::NotUtf8) => match Load::run(path, control, Some(Encoding::Windows1252)) {
+            Ok(loaded) => Ok(loaded),
+            Err(Attempt::Failed(err)) => Err(err),
+            Err(Attempt::NotUtf8) => Err(LoadError::Binary {
+                path: path.to_path_buf(),
+            }),
+        },
+        Err(Attempt::Failed(err)) => Err(err),
+        Ok(loaded) => Ok(loaded),
+    }
+}
+
+/// Why one pass over the file stopped.
+enum Attempt {
+    /// The file turned out not to be UTF-8 after its first block: read it again as Windows-1252.
+    NotUtf8,
+    Failed(LoadError),
+}
+
+impl From<LoadError> for Attempt {
+    fn from(err: LoadError) -> Self {
+        Self::Failed(err)
+    }
+}
+
+/// Counts of unreadable and non-finite cells in one column, with where the first one was.
+#[derive(Debug, Clone, Default)]
+struct CellCounts {
+    invalid: usize,
+    first_invalid: Option<(usize, String)>,
+    non_finite: usize,
+    first_non_finite: Option<usize>,
+}
+
+/// One pass over a file.
+struct Load<'a> {
+    path: &'a Path,
+    control: &'a LoadControl,
+    source: RawSource,
+    decoder: Decoder,
+    raw: Vec<u8>,
+    eof: bool,
+    /// Decoded text not yet parsed; it always starts at a record boundary.
+    text: Vec<u8>,
+    /// The line number of the first line in `text`.
+    text_first_line: usize,
+}
+
+impl<'a> Load<'a> {
+    fn run(
+        path: &'a Path,
+        control: &'a LoadControl,
+        encoding: Option<Encoding>,
+    ) -> Result<LoadedCsv, Attempt> {
+        control.bytes_read.store(0, Ordering::Relaxed);
+        let (mut source, total) = source::open(path, &control.bytes_read)?;
+        control.total_bytes.store(total, Ordering::Relaxed);
+        let mut raw = Vec::with_capacity(RAW_BLOCK);
+        let n = source.read_block(path, &mut raw, RAW_BLOCK)?;
+        if raw.is_empty() {
+            return Err(LoadError::Empty {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        let encoding = match encoding {
+            Some(encoding) => encoding,
+            None => source::detect_encoding(path, &raw)?,
+        };
+        let mut load = Load {
+            path,
+            control,
+            source,
+            decoder: Decoder::new(encoding),
+            raw,
+            eof: n < RAW_BLOCK,
+            text: Vec::new(),
+            text_first_line: 1,
+        };
+        load.decode_block()?;
+        load.finish()
+    }
+
+    fn fail(&self, err: impl FnOnce(PathBuf) -> LoadError) -> Attempt {
+        Attempt::Failed(err(self.path.to_path_buf()))
+    }
+
+    /// Decodes the raw block read last onto `text`.
+    fn decode_block(&mut self) -> Result<(), Attempt> {
+        match self.decoder.decode(&self.raw, &mut self.text, self.eof) {
+            Ok(()) => Ok(()),
+            Err(DecodeProblem::InvalidUtf8) => Err(Attempt::NotUtf8),
+            Err(DecodeProblem::Nul { at }) => {
+                let (line, column) = source::line_and_column(&self.text, at);
+                Err(self.fail(|path| LoadError::NulByte {
+                    path,
+                    line: self.text_first_line + line - 1,
+                    column,
+                }))
+            }
+        }
+    }
+
+    /// Reads and decodes the next block; false at the end of the file.
+    fn read_more(&mut self) -> Result<bool, Attempt> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.control.is_cancelled() {
+            return Err(self.fail(|path| LoadError::Cancelled { path }));
+        }
+        self.raw.clear();
+        let n = self
+            .source
+            .read_block(self.path, &mut self.raw, RAW_BLOCK)?;
+        self.eof = n < RAW_BLOCK;
+        self.decode_block()?;
+        Ok(true)
+    }
+
+    fn finish(mut self) -> Result<LoadedCsv, Attempt> {
+        // Enough text to judge: a megabyte, and at least two whole lines (a header can be long).
+        while !self.eof
+            && (self.text.len() < SNIFF_BYTES
+                || memchr::memchr_iter(b'\n', &self.text).nth(1).is_none())
+        {
+            if self.text.len() > MAX_LINE_BYTES {
+                let line = memchr::memchr_iter(b'\n', &self.text).count() + 1;
+                return Err(self.fail(|path| LoadError::LineTooLong {
+                    path,
+                    line,
+                    limit_mb: MAX_LINE_BYTES >> 20,
+                }));
+            }
+            self.read_more()?;
+        }
+        let dialect = self.sniff()?;
+        let mut warnings = dialect.warnings.clone();
+        if self.decoder.encoding == Encoding::Windows1252 {
+            warnings.insert(
+                0,
+                "the file is not UTF-8; it was read as Windows-1252 (Latin-1). Check that accented letters look right".to_owned(),
+            );
+        }
+        if self.decoder.replaced_characters > 0 {
+            warnings.push(format!(
+                "{} characters could not be decoded and show as \u{FFFD}",
+                self.decoder.replaced_characters
+            ));
+        }
+        let header_offset = dialect.data_start;
+        self.text_first_line += memchr::memchr_iter(b'\n', &self.text[..header_offset]).count();
+        self.text.drain(..header_offset);
+        let parser = ChunkParser::new(self.path, &dialect);
+        let mut counts = vec![CellCounts::default(); dialect.plans.len()];
+        let mut frame: Option<DataFrame> = None;
+        loop {
+            while !self.eof && self.text.len() < PARSE_CHUNK {
+                self.read_more()?;
+            }
+            let boundary = if self.eof {
+                self.text.len()
+            } else {
+                match record_boundary(&self.text) {
+                    Some(boundary) => boundary,
+                    // One record longer than a chunk: read on until it ends.
+                    None if self.text.len() <= MAX_LINE_BYTES => {
+                        self.read_more()?;
+                        continue;
+                    }
+                    None => {
+                        let line = self.text_first_line;
+                        return Err(self.fail(|path| LoadError::LineTooLong {
+                            path,
+                            line,
+                            limit_mb: MAX_LINE_BYTES >> 20,
+                        }));
+                    }
+                }
+            };
+            let mut chunk_end = boundary;
+            if self.eof {
+                let footer = trailing_notes(&self.text, dialect.delimiter);
+                if let Some(first) = footer.first_line {
+                    let first_line = self.text_first_line + first - 1;
+                    warnings.push(format!(
+                        "left out {} note line{} below the table (line {first_line}: \"{}\")",
+                        footer.lines,
+                        if footer.lines == 1 { "" } else { "s" },
+                        footer.first_text
+                    ));
+                    chunk_end = footer.start;
+                }
+                // Blank lines at the end would become empty rows.
+                chunk_end = self.text[..chunk_end]
+                    .iter()
+                    .rposition(|b| !b.is_ascii_whitespace())
+                    .map_or(0, |at| at + 1);
+            }
+            let chunk = &self.text[..chunk_end];
+            if !chunk.iter().all(u8::is_ascii_whitespace) {
+                let parsed = parser.parse(chunk, self.text_first_line, &mut counts)?;
+                match frame.as_mut() {
+                    Some(frame) => {
+                        frame
+                            .vstack_mut_owned(parsed)
+                            .map_err(|err| self.fail(|path| parse_error(path, &err)))?;
+                    }
+                    None => frame = Some(parsed),
+                }
+            }
+            self.text_first_line += memchr::memchr_iter(b'\n', &self.text[..boundary]).count();
+            self.text.drain(..boundary);
+            if self.eof && self.text.is_empty() {
+                break;
+            }
+        }
+        let frame = frame.unwrap_or_else(|| parser.empty_frame());
+        if frame.height() == 0 {
+            let header_line = dialect.header_line;
+            return Err(self.fail(|path| LoadError::HeaderOnly { path, header_line }));
+        }
+        Ok(self.assemble(frame, dialect, &counts, warnings))
+    }
+
+    fn sniff(&self) -> Result<Dialect, Attempt> {
+        let sample_complete = self.eof;
+        let limit = if sample_complete {
+            self.text.len()
+        } else {
+            let second_line_end = memchr::memchr_iter(b'\n', &self.text)
+                .nth(1)
+                .map_or(self.text.len(), |at| at + 1);
+            let limit = SNIFF_BYTES.max(second_line_end).min(self.text.len());
+            memchr::memrchr(b'\n', &self.text[..limit]).map_or(limit, |at| at + 1)
+        };
+        let sample = std::str::from_utf8(&self.text[..limit])
+            .map_err(|_| self.fail(|path| LoadError::Binary { path }))?;
+        if sample.trim().is_empty() {
+            return Err(self.fail(|path| LoadError::Empty { path }));
+        }
+        let delimiter = sniff::sniff_delimiter(sample, sample_complete);
+        let outcome = split_records(sample, delimiter, sample_complete);
+        if let (Some(line), true) = (outcome.open_quote_line, sample_complete) {
+            return Err(self.fail(|path| LoadError::UnterminatedQuote { path, line }));
+        }
+        let records = outcome.records;
+        if records.is_empty() {
+            return Err(self.fail(|path| LoadError::Empty { path }));
+        }
+        let header_index = sniff::header_index(&records);
+        let header = &records[header_index];
+        let expected = header.cells.len();
+        let mut warnings = Vec::new();
+        if header_index > 0 {
+            warnings.push(format!(
+                "skipped {} line{} above the header (line {}: \"{}\")",
+                header_index,
+                if header_index == 1 { "" } else { "s" },
+                records[0].line,
+                shorten(&records[0].cells.join(" "))
+            ));
+        }
+        let mut body: &[SampleRecord] = &records[header_index + 1..];
+        if sample_complete {
+            while body
+                .last()
+                .is_some_and(|r| r.cells.len() == 1 && expected > 1)
+            {
+                body = &body[..body.len() - 1];
+            }
+        }
+        if let Some(ragged) = body.iter().find(|r| r.cells.len() != expected) {
+            let (line, found) = (ragged.line, ragged.cells.len());
+            return Err(self.fail(|path| LoadError::RaggedRow {
+                path,
+                line,
+                found,
+                expected,
+            }));
+        }
+        let header_is_data = !body.is_empty()
+            && header.cells.iter().all(|c| {
+                matches!(
+                    parse_number(
+                        c,
+                        infer::NumberFormat {
+                            decimal_comma: false,
+                            thousands: None
+                        }
+                    ),
+                    Cell::Finite(_)
+                )
+            })
+            && !header.cells.iter().all(|c| infer::header_year(c).is_some());
+        let (names, data_rows, data_start, header_line): (
+            Vec<String>,
+            Vec<&SampleRecord>,
+            usize,
+            usize,
+        ) = if header_is_data {
+            warnings.push(format!(
+                "no header row: the columns are named column_1 to column_{expected}"
+            ));
+            let start = if header_index == 0 {
+                0
+            } else {
+                records[header_index - 1].end
+            };
+            (
+                (1..=expected).map(|i| format!("column_{i}")).collect(),
+                std::iter::once(header).chain(body).collect(),
+                start,
+                0,
+            )
+        } else {
+            (
+                unique_names(&header.cells, &mut warnings),
+                body.iter().collect(),
+                header.end,
+                header.line,
+            )
+        };
+        let data_records: Vec<SampleRecord> = data_rows.into_iter().cloned().collect();
+        let decimal_comma = sniff::uses_decimal_comma(&data_records, delimiter);
+        let plans: Vec<ColumnPlan> = names
+            .iter()
+            .enumerate()
+            .map(|(index, name)| {
+                let cells: Vec<&str> = data_records
+                    .iter()
+                    .map(|r| r.cells.get(index).map_or("", String::as_str))
+                    .collect();
+                plan_column(name, index, &cells, decimal_comma)
+            })
+            .collect();
+        for plan in &plans {
+            if plan.leading_zeros {
+                warnings.push(format!(
+                    "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
+                    plan.name,
+                    plan.examples
+                        .iter()
+                        .find(|e| e.starts_with('0'))
+                        .or(plan.examples.first())
+                        .map_or("", String::as_str)
+                ));
+            }
+            if let Some(separator) = plan.format.thousands {
+                let shown = if separator == ' ' {
+                    "space".to_owned()
+                } else {
+                    format!("\"{separator}\"")
+                };
+                warnings.push(format!(
+                    "column \"{}\" uses {shown} as a thousands separator; read as numbers",
+                    plan.name
+                ));
+            }
+        }
+        Ok(Dialect {
+            delimiter,
+            decimal_comma,
+            header_line,
+            data_start,
+            plans,
+            warnings,
+        })
+    }
+
+    fn assemble(
+        &self,
+        frame: DataFrame,
+        dialect: Dialect,
+        counts: &[CellCounts],
+        mut warnings: Vec<String>,
+    ) -> LoadedCsv {
+        let path = self.path.display().to_string();
+        let mut columns = Vec::with_capacity(dialect.plans.len());
+        for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
+            if let Some((line, text)) = &count.first_invalid {
+                warnings.push(format!(
+                    "column \"{}\": {} cell{} not {} and left empty (first: line {line}, \"{}\")",
+                    plan.name,
+                    count.invalid,
+                    if count.invalid == 1 { " is" } else { "s are" },
+                    if plan.kind == ColumnKind::Year {
+                        "a year"
+                    } else {
+                        "a number"
+                    },
+                    shorten(text)
+                ));
+            }
+            if let Some(line) = count.first_non_finite {
+                warnings.push(format!(
+                    "column \"{}\": {} NaN or infinite value{} left out of charts (first: line {line})",
+                    plan.name,
+                    count.non_finite,
+                    if count.non_finite == 1 { " is" } else { "s are" },
+                ));
+            }
+            if column.null_count() == frame.height() {
+                warnings.push(format!("column \"{}\" is empty in every row", plan.name));
+            }
+            columns.push(ColumnReport {
+                name: plan.name.clone(),
+                dtype: column.dtype().to_string(),
+                kind: plan.kind,
+                nulls: column.null_count(),
+                invalid: count.invalid,
+                non_finite: count.non_finite,
+                examples: plan.examples.clone(),
+            });
+        }
+        let shape = TableShape::detect(&dialect.plans);
+        if let TableShape::Wide { year_columns, .. } = &shape {
+            warnings.push(format!(
+                "wide table: one column per year ({} to {}); it can be reshaped to long",
+                year_columns.first().map_or(0, |c| c.1),
+                year_columns.last().map_or(0, |c| c.1)
+            ));
+        }
+        let report = CsvReport {
+            path,
+            rows: frame.height(),
+            columns,
+            delimiter: match dialect.delimiter {
+                b'\t' => "\\t".to_owned(),
+                other => char::from(other).to_string(),
+            },
+            header_line: dialect.header_line,
+            encoding: self.decoder.encoding.name().to_owned(),
+            decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
+            compressed: self.source.compressed,
+            shape: shape.label().to_owned(),
+            warnings,
+        };
+        LoadedCsv {
+            frame,
+            report,
+            plans: dialect.plans,
+            shape,
+        }
+    }
+}
+
+fn parse_error(path: PathBuf, err: &PolarsError) -> LoadError {
+    LoadError::Parse {
+        path,
+        message: err.to_string(),
+    }
+}
+
+/// Cuts a long cell for a message.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    if text.chars().count() <= LIMIT {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(LIMIT).collect();
+    short.push('…');
+    short
+}
+
+/// Header names as polars needs them: none empty, none twice.
+fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(cells.len());
+    let mut renamed = 0;
+    for (index, cell) in cells.iter().enumerate() {
+        let base = cell.trim();
+        let mut name = if base.is_empty() {
+            renamed += 1;
+            format!("column_{}", index + 1)
+        } else {
+            base.to_owned()
+        };
+        if names.contains(&name) {
+            renamed += 1;
+            let mut suffix = 2;
+            while names.contains(&format!("{name}_{suffix}")) {
+                suffix += 1;
+            }
+            name = format!("{name}_{suffix}");
+        }
+        names.push(name);
+    }
+    if renamed > 0 {
+        warnings.push(format!(
+            "{renamed} column header{} empty or repeated and renamed",
+            if renamed == 1 { " was" } else { "s were" }
+        ));
+    }
+    names
+}
+
+/// What the sample said about the whole file.
+#[derive(Debug, Clone)]
+struct Dialect {
+    delimiter: u8,
+    decimal_comma: bool,
+    header_line: usize,
+    /// Where the data rows start in the decoded text.
+    data_start: usize,
+    plans: Vec<ColumnPlan>,
+    warnings: Vec<String>,
+}
+
+/// The end of the last whole record in `text`, which starts at a record boundary: the last
+/// line break outside quotes.
+fn record_boundary(text: &[u8]) -> Option<usize> {
+    if memchr::memchr(QUOTE, text).is_none() {
+        return memchr::memrchr(b'\n', text).map(|at| at + 1);
+    }
+    let mut in_quotes = false;
+    let mut boundary = None;
+    for at in memchr::memchr2_iter(QUOTE, b'\n', text) {
+        if text[at] == QUOTE {
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            boundary = Some(at + 1);
+        }
+    }
+    boundary
+}
+
+/// Lines at the end of a file without a delimiter: notes and sources below the table, as
+/// statistical offices write them.
+struct TrailingNotes {
+    start: usize,
+    lines: usize,
+    first_line: Option<usize>,
+    first_text: String,
+}
+
+fn trailing_notes(text: &[u8], delimiter: u8) -> TrailingNotes {
+    let mut notes = TrailingNotes {
+        start: text.len(),
+        lines: 0,
+        first_line: None,
+        first_text: String::new(),
+    };
+    let mut end = text.len();
+    loop {
+        let trimmed_end = text[..end]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .map_or(0, |at| at + 1);
+        if trimmed_end == 0 {
+            break;
+        }
+        let line_start = memchr::memrchr(b'\n', &text[..trimmed_end]).map_or(0, |at| at + 1);
+        let line = &text[line_start..trimmed_end];
+        if line_start == 0 || memchr::memchr2(delimiter, QUOTE, line).is_some() {
+            break;
+        }
+        notes.start = line_start;
+        notes.lines += 1;
+        notes.first_text = shorten(&String::from_utf8_lossy(line));
+        end = line_start;
+    }
+    if notes.lines > 0 {
+        notes.first_line = Some(memchr::memchr_iter(b'\n', &text[..notes.start]).count() + 1);
+    }
+    notes
+}
+
+/// Parses chunks of data rows with one fixed schema.
+struct ChunkParser<'a> {
+    path: &'a Path,
+    delimiter: u8,
+    decimal_comma: bool,
+    plans: Vec<ColumnPlan>,
+    /// The schema polars reads with when every cell is as the sample promised.
+    typed: SchemaRef,
+    /// Every column as text, for a chunk polars could not read typed.
+    text: SchemaRef,
+}
+
+/// The type a column of this plan ends up as.
+fn target_dtype(plan: &ColumnPlan) -> DataType {
+    match plan.kind {
+        ColumnKind::Year => DataType::Int32,
+        ColumnKind::Integer if plan.format.thousands.is_none() && !plan.convert_from_text => {
+            DataType::Int64
+        }
+        ColumnKind::Code if !plan.digits_as_text => DataType::Int64,
+        ColumnKind::Integer | ColumnKind::Number => DataType::Float64,
+        _ => DataType::String,
+    }
+}
+
+impl<'a> ChunkParser<'a> {
+    fn new(path: &'a Path, dialect: &Dialect) -> Self {
+        let field =
+            |plan: &ColumnPlan, dtype: DataType| Field::new(plan.name.as_str().into(), dtype);
+        let typed = dialect
+            .plans
+            .iter()
+            .map(|plan| {
+                let dtype = if plan.convert_from_text {
+                    DataType::String
+                } else {
+                    target_dtype(plan)
+                };
+                field(plan, dtype)
+            })
+            .collect::<Schema>();
+        let text = dialect
+            .plans
+            .iter()
+            .map(|plan| field(plan, DataType::String))
+            .collect::<Schema>();
+        Self {
+            path,
+            delimiter: dialect.delimiter,
+            decimal_comma: dialect.decimal_comma,
+            plans: dialect.plans.clone(),
+            typed: Arc::new(typed),
+            text: Arc::new(text),
+        }
+    }
+
+    fn empty_frame(&self) -> DataFrame {
+        DataFrame::empty_with_schema(&self.typed)
+    }
+
+    fn read(&self, chunk: &[u8], schema: &SchemaRef) -> PolarsResult<DataFrame> {
+        CsvReadOptions::default()
+            .with_has_header(false)
+            .with_schema(Some(Arc::clone(schema)))
+            .with_rechunk(false)
+            .map_parse_options(|options| {
+                options
+                    .with_separator(self.delimiter)
+                    .with_quote_char(Some(QUOTE))
+                    .with_decimal_comma(self.decimal_comma)
+                    .with_null_values(Some(NullValues::AllColumns(
+                        infer::MISSING_VALUE_MARKERS
+                            .iter()
+                            .map(|m| PlSmallStr::from(*m))
+                            .collect(),
+                    )))
+            })
+            .into_reader_with_file_handle(std::io::Cursor::new(chunk))
+            .finish()
+    }
+
+    /// Parses one chunk of whole records that starts on `first_line`.
+    fn parse(
+        &self,
+        chunk: &[u8],
+        first_line: usize,
+        counts: &mut [CellCounts],
+    ) -> Result<DataFrame, LoadError> {
+        self.check_cell_counts(chunk, first_line)?;
+        // polars reads a blank line as a row of empty cells; people mean nothing by them.
+        let cleaned = without_blank_lines(chunk);
+        let readable = cleaned.as_deref().unwrap_or(chunk);
+        let frame = match self.read(readable, &self.typed) {
+            Ok(frame) => frame,
+            Err(_) => self
+                .read(readable, &self.text)
+                .map_err(|err| parse_error(self.path.to_path_buf(), &err))?,
+        };
+        let mut columns = Vec::with_capacity(self.plans.len());
+        let mut line_of_row = LineIndex::new(chunk, self.delimiter, first_line);
+        for ((plan, column), count) in self
+            .plans
+            .iter()
+            .zip(frame.into_columns())
+            .zip(counts.iter_mut())
+        {
+            let target = target_dtype(plan);
+            let column = if column.dtype() == &target {
+                if target == DataType::Float64 {
+                    drop_non_finite(column, count, &mut line_of_row)
+                } else {
+                    column
+                }
+            } else {
+                convert_text(&column, plan, &target, count, &mut line_of_row)
+            };
+            columns.push(column);
+        }
+        DataFrame::new_infer_height(columns)
+            .map_err(|err| parse_error(self.path.to_path_buf(), &err))
+    }
+
+    /// Every record must have as many cells as the header. Counting delimiters and line breaks
+    /// answers that at memory speed for a chunk without quotes; otherwise, or when the counts
+    /// disagree, each record is walked to find the first wrong one.
+    fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
+        let expected = self.plans.len();
+        if memchr::memchr(QUOTE, chunk).is_none() {
+            let breaks = memchr::memchr_iter(b'\n', chunk).count();
+            let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
+            let delimiters = chunk.iter().filter(|&&b| b == self.delimiter).count();
+            if delimiters == records * (expected - 1) {
+                return Ok(());
+            }
+        }
+        let text = String::from_utf8_lossy(chunk);
+        let outcome = split_records(&text, self.delimiter, true);
+        if let Some(line) = outcome.open_quote_line {
+            return Err(LoadError::UnterminatedQuote {
+                path: self.path.to_path_buf(),
+                line: first_line + line - 1,
+            });
+        }
+        if let Some(ragged) = outcome.records.iter().find(|r| r.cells.len() != expected) {
+            return Err(LoadError::RaggedRow {
+                path: self.path.to_path_buf(),
+                line: first_line + ragged.line - 1,
+                found: ragged.cells.len(),
+                expected,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// `chunk` without its blank lines (outside quoted cells), or `None` when it has none.
+fn without_blank_lines(chunk: &[u8]) -> Option<Vec<u8>> {
+    let has_blank = chunk.first().is_some_and(|&b| b == b'\n' || b == b'\r')
+        || memchr::memmem::find(chunk, b"\n\n").is_some()
+        || memchr::memmem::find(chunk, b"\n\r\n").is_some();
+    if !has_blank {
+        return None;
+    }
+    let mut kept = Vec::with_capacity(chunk.len());
+    let mut in_quotes = false;
+    for line in chunk.split_inclusive(|&b| b == b'\n') {
+        let blank = line.iter().all(u8::is_ascii_whitespace);
+        if !blank || in_quotes {
+            kept.extend_from_slice(line);
+        }
+        let quotes = memchr::memchr_iter(QUOTE, line).count();
+        in_quotes ^= quotes % 2 == 1;
+    }
+    Some(kept)
+}
+
+/// Finds the line a row of a chunk starts on, splitting the chunk only when first asked.
+struct LineIndex<'a> {
+    chunk: &'a [u8],
+    delimiter: u8,
+    first_line: usize,
+    lines: Option<Vec<usize>>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(chunk: &'a [u8], delimiter: u8, first_line: usize) -> Self {
+        Self {
+            chunk,
+            delimiter,
+            first_line,
+            lines: None,
+        }
+    }
+
+    fn line(&mut self, row: usize) -> usize {
+        let (chunk, delimiter) = (self.chunk, self.delimiter);
+        let lines = self.lines.get_or_insert_with(|| {
+            split_records(&String::from_utf8_lossy(chunk), delimiter, true)
+                .records
+                .iter()
+                .map(|r| r.line)
+                .collect()
+        });
+        self.first_line + lines.get(row).copied().unwrap_or(row + 1) - 1
+    }
+}
+
+/// Empties NaN and infinite cells of a float column, counting them.
+fn drop_non_finite(column: Column, count: &mut CellCounts, lines: &mut LineIndex<'_>) -> Column {
+    let Ok(values) = column.f64() else {
+        return column;
+    };
+    let Some(first) = values
+        .iter()
+        .position(|v| v.is_some_and(|v| !v.is_finite()))
+    else {
+        return column;
+    };
+    count.non_finite += values
+        .iter()
+        .filter(|v| v.is_some_and(|v| !v.is_finite()))
+        .count();
+    if count.first_non_finite.is_none() {
+        count.first_non_finite = Some(lines.line(first));
+    }
+    Float64Chunked::from_iter_options(
+        column.name().clone(),
+        values.iter().map(|v| v.filter(|v| v.is_finite())),
+    )
+    .into_column()
+}
+
+/// Converts a column read as text to the plan's type, leaving cells that are not numbers empty
+/// and counting them.
+fn convert_text(
+    column: &Column,
+    plan: &ColumnPlan,
+    target: &DataType,
+    count: &mut CellCounts,
+    lines: &mut LineIndex<'_>,
+) -> Column {
+    let name = column.name().clone();
+    let Ok(texts) = column.cast(&DataType::String) else {
+        return Column::full_null(name, column.len(), target);
+    };
+    let Ok(texts) = texts.str().cloned() else {
+        return Column::full_null(name, column.len(), target);
+    };
+    let mut values: Vec<Option<f64>> = Vec::with_capacity(texts.len());
+    for (row, cell) in texts.iter().enumerate() {
+        let value = match cell.map(|c| parse_number(c, plan.format)) {
+            None | Some(Cell::Missing) => None,
+            Some(Cell::Finite(v))
+                if !matches!(target, DataType::Int32 | DataType::Int64) || v.fract() == 0.0 =>
+            {
+                Some(v)
+            }
+            Some(Cell::NonFinite) => {
+                count.non_finite += 1;
+                if count.first_non_finite.is_none() {
+                    count.first_non_finite = Some(lines.line(row));
+                }
+                None
+            }
+            Some(_) => {
+                count.invalid += 1;
+                if count.first_invalid.is_none() {
+                    count.first_invalid =
+                        Some((lines.line(row), cell.unwrap_or_default().to_owned()));
+                }
+                None
+            }
+        };
+        values.push(value);
+    }
+    match target {
+        DataType::Int32 => {
+            Int32Chunked::from_iter_options(name, values.into_iter().map(|v| v.map(|v| v as i32)))
+                .into_column()
+        }
+        DataType::Int64 => {
+            Int64Chunked::from_iter_options(name, values.into_iter().map(|v| v.map(|v| v as i64)))
+                .into_column()
+        }
+        DataType::Float64 => {
+            Float64Chunked::from_iter_options(name, values.into_iter()).into_column()
+        }
+        _ => texts.into_column(),
+    }
+}
+
+/// For tests and the column list: the time value of a cell of a column of this plan.
+pub fn time_of(plan: &ColumnPlan, cell: &str) -> Option<f64> {
+    infer::time_value(plan.kind, plan.date_order, cell)
+}

@@ -1,0 +1,235 @@
+//! Reading the dialect of a file from its first megabyte: the delimiter, where the header row
+//! is (statistical offices put titles and notes above it), and whether numbers use a decimal
+//! comma.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The delimiters tried, in order of preference when several fit equally well.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+pub const QUOTE: u8 = b'"';
+
+/// One record of the sample, split into cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SampleRecord {
+    /// The line it starts on, from 1.
+    pub line: usize,
+    pub cells: Vec<String>,
+    /// The byte just past its end (past the line break).
+    pub end: usize,
+}
+
+/// How a record list ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitOutcome {
+    pub records: Vec<SampleRecord>,
+    /// A quote opened on this line is still open where the text ends.
+    pub open_quote_line: Option<usize>,
+}
+
+/// Splits `text` into records and cells the way RFC 4180 reads them: a cell that starts with a
+/// quote runs to the matching quote, and `""` inside it is one quote. Blank lines are skipped.
+/// A record cut off by the end of `text` is left out unless `complete` says `text` is the whole
+/// file.
+pub fn split_records(text: &str, delimiter: u8, complete: bool) -> SplitOutcome {
+    let bytes = text.as_bytes();
+    let mut records = Vec::new();
+    let mut line = 1;
+    let mut at = 0;
+    while at < bytes.len() {
+        let record_line = line;
+        let mut cells: Vec<String> = Vec::new();
+        let mut cell: Vec<u8> = Vec::new();
+        let mut in_quotes = false;
+        let mut cell_started_quoted = false;
+        let mut ended = false;
+        let mut quote_line = line;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            at += 1;
+            if in_quotes {
+                match byte {
+                    QUOTE if bytes.get(at) == Some(&QUOTE) => {
+                        cell.push(QUOTE);
+                        at += 1;
+                    }
+                    QUOTE => in_quotes = false,
+                    b'\n' => {
+                        line += 1;
+                        cell.push(byte);
+                    }
+                    _ => cell.push(byte),
+                }
+                continue;
+            }
+            match byte {
+                QUOTE if cell.is_empty() && !cell_started_quoted => {
+                    in_quotes = true;
+                    quote_line = line;
+                    cell_started_quoted = true;
+                }
+                b'\n' => {
+                    line += 1;
+                    ended = true;
+                    break;
+                }
+                b'\r' if bytes.get(at) == Some(&b'\n') => {}
+                _ if byte == delimiter => {
+                    cells.push(String::from_utf8_lossy(&cell).into_owned());
+                    cell.clear();
+                    cell_started_quoted = false;
+                }
+                _ => cell.push(byte),
+            }
+        }
+        if in_quotes {
+            return SplitOutcome {
+                records,
+                open_quote_line: Some(quote_line),
+            };
+        }
+        if !ended && !complete {
+            break;
+        }
+        cells.push(String::from_utf8_lossy(&cell).into_owned());
+        let blank = cells.len() == 1 && cells[0].trim().is_empty() && !cell_started_quoted;
+        if !blank {
+            records.push(SampleRecord {
+                line: record_line,
+                cells,
+                end: at,
+            });
+        }
+    }
+    SplitOutcome {
+        records,
+        open_quote_line: None,
+    }
+}
+
+/// The delimiter whose most common cell count (above one) covers the most records of the
+/// sample; ties go to the one giving more cells, then to the order of [`DELIMITERS`].
+pub fn sniff_delimiter(sample: &str, complete: bool) -> u8 {
+    let mut best = (b',', 0_usize, 0_usize);
+    for delimiter in DELIMITERS {
+        let outcome = split_records(sample, delimiter, complete);
+        let (count, frequency) = modal_cell_count(&outcome.records);
+        if count < 2 {
+            continue;
+        }
+        if frequency > best.1 || (frequency == best.1 && count > best.2) {
+            best = (delimiter, frequency, count);
+        }
+    }
+    best.0
+}
+
+/// The most common number of cells per record, and how many records have it. Counts above one
+/// win over one: a table with a few rows has fewer of them than it has title and note lines.
+pub fn modal_cell_count(records: &[SampleRecord]) -> (usize, usize) {
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for record in records {
+        *counts.entry(record.cells.len()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(count, frequency)| (count > 1, frequency, count))
+        .unwrap_or((0, 0))
+}
+
+/// Where the header row is: the first record with the table's cell count that is followed by
+/// another such record (or ends the sample). Records above it are titles and notes.
+pub fn header_index(records: &[SampleRecord]) -> usize {
+    let (count, _) = modal_cell_count(records);
+    (0..records.len())
+        .find(|&i| {
+            records[i].cells.len() == count
+                && records
+                    .get(i + 1)
+                    .is_none_or(|next| next.cells.len() == count)
+        })
+        .unwrap_or(0)
+}
+
+static DECIMAL_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$").unwrap_or_else(|_| unreachable!())
+});
+static DECIMAL_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)\.\d+$").unwrap_or_else(|_| unreachable!())
+});
+
+/// Whether the numbers in these rows use a decimal comma (`240,1`): only in files not
+/// delimited by commas, and only when such cells outnumber ones with a decimal point.
+pub fn uses_decimal_comma(rows: &[SampleRecord], delimiter: u8) -> bool {
+    if delimiter == b',' {
+        return false;
+    }
+    let (mut comma, mut point) = (0, 0);
+    for cell in rows.iter().flat_map(|r| &r.cells) {
+        let cell = cell.trim();
+        if DECIMAL_COMMA.is_match(cell) {
+            comma += 1;
+        } else if DECIMAL_POINT.is_match(cell) && !cell.contains(',') {
+            point += 1;
+        }
+    }
+    comma > point
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_quoted_cells_with_delimiters_quotes_and_line_breaks() {
+        let outcome = split_records("a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\n\n3,4", b',', true);
+        let cells: Vec<Vec<String>> = outcome.records.iter().map(|r| r.cells.clone()).collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["a".to_owned(), "b".to_owned()],
+                vec!["x, \"y\"".to_owned(), "two\nlines".to_owned()],
+                vec!["3".to_owned(), "4".to_owned()],
+            ]
+        );
+        assert_eq!(
+            outcome.records.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [1, 2, 5]
+        );
+        assert_eq!(
+            split_records("a,b\n1,\"oops\n2,3\n", b',', true).open_quote_line,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn sniffs_delimiters_even_with_decimal_commas() {
+        assert_eq!(sniff_delimiter("a;b;c\n1;2,5;3\n", true), b';');
+        assert_eq!(sniff_delimiter("a\tb\n1\t2\n", true), b'\t');
+        assert_eq!(sniff_delimiter("a|b\n1|2\n", true), b'|');
+        assert_eq!(sniff_delimiter("a,b\n1,2\n", true), b',');
+        assert_eq!(
+            sniff_delimiter(
+                "country;year;value\nChina;2023;240,11\nRussia;2023;227,8\n",
+                true
+            ),
+            b';'
+        );
+    }
+
+    #[test]
+    fn finds_the_header_below_title_lines() {
+        let text = "Table 4: Trade with Russia\nUnit: USD million\n\nyear,exports,imports\n2022,1,2\n2023,3,4\n";
+        let records = split_records(text, b',', true).records;
+        assert_eq!(records[header_index(&records)].line, 4);
+    }
+
+    #[test]
+    fn decides_the_decimal_mark_by_majority() {
+        let rows = split_records("1;240,1\n2;3,5\n", b';', true).records;
+        assert!(uses_decimal_comma(&rows, b';'));
+        let rows = split_records("1;240.1\n2;3.5\n", b';', true).records;
+        assert!(!uses_decimal_comma(&rows, b';'));
+    }
+}

@@ -1,0 +1,68 @@
+use std::io::Write as _;
+
+use super::*;
+
+fn load_text(text: &[u8]) -> Result<LoadedCsv, LoadError> {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(text).unwrap();
+    load_csv(file.path())
+}
+
+#[test]
+fn record_boundary_skips_line_breaks_inside_quotes() {
+    assert_eq!(record_boundary(b"1,2\n3,4\n5,"), Some(8));
+    assert_eq!(record_boundary(b"1,\"a\nb\"\n3,\"c\nd"), Some(8));
+    assert_eq!(record_boundary(b"1,\"a\nb"), None);
+}
+
+#[test]
+fn notes_below_the_table_are_left_out_and_reported() {
+    let loaded = load_text(b"year,value\n2022,1\n2023,2\n\nSource: customs\n").unwrap();
+    assert_eq!(loaded.frame.height(), 2);
+    assert!(
+        loaded
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.contains("line 5: \"Source: customs\"")),
+        "{:?}",
+        loaded.report.warnings
+    );
+}
+
+#[test]
+fn a_wide_table_reshapes_to_long_rows_per_year() {
+    let loaded = load_text(b"country,2021,2022,2023\nChina,1.5,2,\nRussia,3,4,5\n").unwrap();
+    assert_eq!(loaded.report.shape, "wide");
+    let long = wide_to_long(&loaded.frame, &loaded.shape).unwrap();
+    assert_eq!(long.height(), 6);
+    let years: Vec<Option<i32>> = long.column("year").unwrap().i32().unwrap().iter().collect();
+    assert_eq!(years[..3], [Some(2021), Some(2022), Some(2023)]);
+    let values: Vec<Option<f64>> = long
+        .column("value")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(
+        values,
+        [Some(1.5), Some(2.0), None, Some(3.0), Some(4.0), Some(5.0)]
+    );
+    let countries = long.column("country").unwrap().str().unwrap().get(3);
+    assert_eq!(countries, Some("Russia"));
+}
+
+#[test]
+fn blank_lines_between_rows_are_not_rows() {
+    let loaded = load_text(b"year,value\n2022,1\n\n2023,2\r\n\r\n2024,3\n\n").unwrap();
+    let years: Vec<Option<i32>> = loaded
+        .frame
+        .column("year")
+        .unwrap()
+        .i32()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(years, [Some(2022), Some(2023), Some(2024)]);
+}

@@ -1,0 +1,627 @@
+//! The user's own CSV files in the window: loading them off the UI thread with a progress bar
+//! and Cancel, the list of opened files, and the column panel that maps a file's columns to
+//! its chart.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::app::{BilateralApp, Command};
+use super::background::{BackgroundJob, JobState};
+use crate::chart::model::{Axis, AxisFormat, ChartId, ChartModel, DataTable, LegendPlacement};
+use crate::chart::user::{
+    Aggregation, ChartSpec, Filter, UserTable, build_user_chart, default_spec,
+};
+use crate::load::{ColumnKind, CsvReport, LoadControl, LoadError, load_csv_with};
+
+/// How many files File → Open recent lists.
+pub const RECENT_FILES: usize = 8;
+/// Tables up to this many rows are re-charted at once when a mapping changes; bigger ones in the
+/// background, so the window never waits on them.
+const CHART_AT_ONCE_ROWS: usize = 200_000;
+/// How many distinct values a filter offers to choose from.
+const FILTER_CHOICES: usize = 500;
+
+/// A file that loaded: its table, what the loader said, how it is charted.
+#[derive(Debug)]
+pub struct OpenedFile {
+    pub table: UserTable,
+    pub report: CsvReport,
+    pub spec: Option<ChartSpec>,
+    pub chart: ChartModel,
+}
+
+type Loaded = Result<OpenedFile, LoadError>;
+
+/// A file being read.
+#[derive(Debug)]
+pub struct LoadingFile {
+    pub path: PathBuf,
+    pub control: Arc<LoadControl>,
+    job: BackgroundJob<Loaded>,
+    started: Instant,
+}
+
+/// A chart being rebuilt for a changed mapping of a big file.
+#[derive(Debug)]
+pub struct ChartJob {
+    path: PathBuf,
+    spec: ChartSpec,
+    job: BackgroundJob<ChartModel>,
+}
+
+/// The chart shown when a file cannot be charted: the reason in place of the lines.
+fn message_chart(table: &UserTable, message: &str) -> ChartModel {
+    ChartModel {
+        id: ChartId::UserData,
+        title: table.file_name(),
+        subtitle: message.to_owned(),
+        x_axis: Axis::new("", AxisFormat::Number),
+        y_axis: Axis::new("", AxisFormat::Number),
+        series: Vec::new(),
+        markers: Vec::new(),
+        table: DataTable::default(),
+        source_line: format!("Source: {}", table.path.display()),
+        supports_log_scale: false,
+        x_range: (0.0, 1.0),
+        legend: LegendPlacement::Hidden,
+    }
+}
+
+fn chart_for(table: &UserTable, spec: Option<&ChartSpec>) -> ChartModel {
+    match spec {
+        Some(spec) => {
+            // A filter with no value chosen yet keeps every row rather than none.
+            let effective = ChartSpec {
+                filters: spec
+                    .filters
+                    .iter()
+                    .filter(|f| !f.values.is_empty())
+                    .cloned()
+                    .collect(),
+                ..spec.clone()
+            };
+            build_user_chart(table, &effective)
+                .unwrap_or_else(|err| message_chart(table, &err.to_string()))
+        }
+        None => message_chart(
+            table,
+            "Nothing to chart yet: the file has no column of numbers. Its columns are listed on the right.",
+        ),
+    }
+}
+
+/// Reads a file and charts it with the default mapping; runs on a worker thread.
+fn open_file(path: &Path, control: &LoadControl) -> Loaded {
+    let loaded = load_csv_with(path, control)?;
+    let report = loaded.report.clone();
+    let table = UserTable::new(path, loaded);
+    let spec = default_spec(&table);
+    let chart = chart_for(&table, spec.as_ref());
+    Ok(OpenedFile {
+        table,
+        report,
+        spec,
+        chart,
+    })
+}
+
+impl BilateralApp {
+    pub(super) fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.loading.iter().any(|l| l.path == path) {
+            return;
+        }
+        let control = LoadControl::new();
+        let worker_control = Arc::clone(&control);
+        let worker_path = path.clone();
+        let job = BackgroundJob::spawn(ctx, move || open_file(&worker_path, &worker_control));
+        self.loading.push(LoadingFile {
+            path,
+            control,
+            job,
+            started: Instant::now(),
+        });
+    }
+
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
+        let mut finished = Vec::new();
+        for (index, loading) in self.loading.iter().enumerate() {
+            match loading.job.poll(ctx) {
+                JobState::Running => {}
+                JobState::Done(result) => finished.push((index, Some(result))),
+                JobState::Lost => finished.push((index, None)),
+            }
+        }
+        for (index, result) in finished.into_iter().rev() {
+            let loading = self.loading.remove(index);
+            match result {
+                Some(Ok(opened)) => self.add_opened_file(opened, loading.started),
+                Some(Err(LoadError::Cancelled { path })) => self
+                    .notices
+                    .push(format!("Loading {} was cancelled.", path.display())),
+                Some(Err(err)) => self.notices.push(err.to_string()),
+                None => self.notices.push(format!(
+                    "{}: loading stopped unexpectedly; nothing was changed.",
+                    loading.path.display()
+                )),
+            }
+        }
+        if let Some(chart_job) = &self.chart_job {
+            match chart_job.job.poll(ctx) {
+                JobState::Running => {}
+                JobState::Done(chart) => {
+                    let (path, spec) = (chart_job.path.clone(), chart_job.spec.clone());
+                    self.chart_job = None;
+                    if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path)
+                        && file.spec.as_ref() == Some(&spec)
+                    {
+                        file.chart = chart;
+                        self.show_user_chart();
+                    }
+                }
+                JobState::Lost => self.chart_job = None,
+            }
+        }
+    }
+
+    fn add_opened_file(&mut self, opened: OpenedFile, started: Instant) {
+        let path = opened.table.path.clone();
+        let warnings = opened.report.warnings.len();
+        self.notices.push(format!(
+            "Opened {}: {} rows, {} columns in {:.1} s{}.",
+            path.display(),
+            opened.report.rows,
+            opened.report.columns.len(),
+            started.elapsed().as_secs_f64(),
+            match warnings {
+                0 => String::new(),
+                1 => "; 1 warning in the column panel".to_owned(),
+                n => format!("; {n} warnings in the column panel"),
+            }
+        ));
+        // Opening a file again replaces it: it may have changed on disk.
+        let index = if let Some(index) = self.user_files.iter().position(|f| f.table.path == path) {
+            self.user_files[index] = opened;
+            index
+        } else {
+            self.user_files.push(opened);
+            self.user_files.len() - 1
+        };
+        self.remember_recent(&path);
+        self.select_user_file(index);
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent_files.retain(|p| *p != absolute);
+        self.settings.recent_files.insert(0, absolute);
+        self.settings.recent_files.truncate(RECENT_FILES);
+    }
+
+    pub(super) fn select_user_file(&mut self, index: usize) {
+        if index < self.user_files.len() {
+            self.shown_user_file = Some(index);
+            self.settings.chart = ChartId::UserData;
+            self.settings.log_scale = false;
+            self.show_user_chart();
+            self.reset_view = true;
+        }
+    }
+
+    /// Puts the chart of the file shown on screen.
+    pub(super) fn show_user_chart(&mut self) {
+        if self.settings.chart != ChartId::UserData {
+            return;
+        }
+        if let Some(file) = self.shown_user_file.and_then(|i| self.user_files.get(i)) {
+            self.chart = file.chart.clone();
+        }
+    }
+
+    pub(super) fn set_chart_spec(&mut self, ctx: &egui::Context, index: usize, spec: ChartSpec) {
+        let Some(file) = self.user_files.get_mut(index) else {
+            return;
+        };
+        file.spec = Some(spec.clone());
+        if file.table.frame.height() <= CHART_AT_ONCE_ROWS {
+            file.chart = chart_for(&file.table, Some(&spec));
+            self.show_user_chart();
+        } else {
+            let table = file.table.clone();
+            let job_spec = spec.clone();
+            self.chart_job = Some(ChartJob {
+                path: file.table.path.clone(),
+                spec,
+                job: BackgroundJob::spawn(ctx, move || chart_for(&table, Some(&job_spec))),
+            });
+        }
+        self.reset_view = true;
+    }
+
+    pub(super) fn reshape_to_long(&mut self, ctx: &egui::Context, index: usize) {
+        let Some(file) = self.user_files.get_mut(index) else {
+            return;
+        };
+        if let Err(err) = file.table.reshape_to_long() {
+            self.notices.push(format!(
+                "{}: the table could not be reshaped ({err}).",
+                file.table.path.display()
+            ));
+            return;
+        }
+        "long".clone_into(&mut file.report.shape);
+        if let Some(spec) = file.spec.clone() {
+            self.set_chart_spec(ctx, index, spec);
+        }
+    }
+
+    pub(super) fn close_user_file(&mut self, index: usize) {
+        if index >= self.user_files.len() {
+            return;
+        }
+        self.user_files.remove(index);
+        self.shown_user_file = match self.shown_user_file {
+            Some(shown) if shown == index => None,
+            Some(shown) if shown > index => Some(shown - 1),
+            other => other,
+        };
+        if self.shown_user_file.is_none() && self.settings.chart == ChartId::UserData {
+            self.settings.chart = ChartId::Trade;
+            self.rebuild_chart();
+        }
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    if mb >= 1000.0 {
+        format!("{:.2} GB", mb / 1000.0)
+    } else if mb >= 10.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// A bar per file being read: bytes read of the total, and Cancel.
+pub fn loading_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    if app.loading.is_empty() {
+        return;
+    }
+    let mut cancel = Vec::new();
+    egui::Panel::bottom("loading").show(ui, |ui| {
+        for loading in &app.loading {
+            let (read, total) = loading.control.progress();
+            let name = loading.path.file_name().map_or_else(
+                || loading.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.horizontal(|ui| {
+                ui.label(format!("Loading {name}"));
+                let fraction = if total > 0 {
+                    (read as f64 / total as f64).min(1.0) as f32
+                } else {
+                    0.0
+                };
+                let text = if read >= total && total > 0 {
+                    format!("{} read; building the table…", megabytes(total))
+                } else {
+                    format!("{} of {}", megabytes(read), megabytes(total))
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(320.0)
+                        .text(text),
+                );
+                if ui.button("Cancel").clicked() {
+                    cancel.push(loading.path.clone());
+                }
+            });
+        }
+    });
+    for path in cancel {
+        app.send(Command::CancelLoad(path));
+    }
+}
+
+/// While files are dragged over the window, say what dropping them does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| i.raw.hovered_files.len());
+    if hovering == 0 {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        if hovering == 1 {
+            "Drop the CSV file to open it".to_owned()
+        } else {
+            format!("Drop the {hovering} CSV files to open them")
+        },
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// Files dropped on the window this frame, as commands to load them.
+pub fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|file| Command::LoadCsv(file.path().to_path_buf()))
+            .collect()
+    })
+}
+
+/// The panel beside the chart of a user's file: the file, its warnings, the mapping of columns
+/// to the chart, and the column list.
+pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    if app.settings.chart != ChartId::UserData {
+        return;
+    }
+    let Some(index) = app.shown_user_file else {
+        return;
+    };
+    let Some(file) = app.user_files.get(index) else {
+        return;
+    };
+    let mut commands = Vec::new();
+    egui::Panel::right("column_panel")
+        .default_size(340.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                file_summary_ui(file, index, ui, &mut commands);
+                ui.separator();
+                if let Some(spec) = &file.spec {
+                    mapping_ui(file, index, spec, ui, &mut commands);
+                } else {
+                    ui.label("This file has no column of numbers to chart.");
+                }
+                ui.separator();
+                columns_ui(file, ui);
+            });
+        });
+    for command in commands {
+        app.send(command);
+    }
+}
+
+fn file_summary_ui(
+    file: &OpenedFile,
+    index: usize,
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+) {
+    let report = &file.report;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(file.table.file_name()).strong());
+        if ui
+            .button("Close")
+            .on_hover_text("Close this file")
+            .clicked()
+        {
+            commands.push(Command::CloseUserFile(index));
+        }
+    });
+    ui.label(egui::RichText::new(&report.path).small().monospace());
+    let delimiter = match report.delimiter.as_str() {
+        "\\t" => "tab".to_owned(),
+        other => format!("\"{other}\""),
+    };
+    ui.label(format!(
+        "{} rows · {} columns · {} · delimiter {delimiter} · decimal \"{}\"{}",
+        report.rows,
+        report.columns.len(),
+        report.encoding,
+        report.decimal_mark,
+        if report.compressed { " · gzip" } else { "" }
+    ));
+    if report.shape == "wide" {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("One column per year: charted as a long table.");
+            if ui
+                .button("Reshape to long")
+                .on_hover_text("Turn the year columns into a year column and a value column")
+                .clicked()
+            {
+                commands.push(Command::ReshapeToLong(index));
+            }
+        });
+    }
+    if !report.warnings.is_empty() {
+        egui::CollapsingHeader::new(format!("Warnings ({})", report.warnings.len()))
+            .default_open(true)
+            .show(ui, |ui| {
+                for warning in &report.warnings {
+                    ui.label(egui::RichText::new(warning).small());
+                }
+            });
+    }
+}
+
+fn mapping_ui(
+    file: &OpenedFile,
+    index: usize,
+    spec: &ChartSpec,
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+) {
+    let columns = file.table.chart_columns();
+    let mut changed = spec.clone();
+    egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
+        let label = ui.label("Along x:");
+        egui::ComboBox::from_id_salt("x_column")
+            .selected_text(&changed.x)
+            .show_ui(ui, |ui| {
+                for plan in columns
+                    .iter()
+                    .filter(|p| p.kind.is_time() || p.kind.is_quantity())
+                {
+                    ui.selectable_value(
+                        &mut changed.x,
+                        plan.name.clone(),
+                        format!("{} ({})", plan.name, plan.kind.label()),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        ui.label("Values:");
+        ui.vertical(|ui| {
+            for plan in columns
+                .iter()
+                .filter(|p| p.kind.is_quantity() && p.name != changed.x)
+            {
+                let mut on = changed.values.contains(&plan.name);
+                if ui.checkbox(&mut on, &plan.name).changed() {
+                    if on {
+                        changed.values.push(plan.name.clone());
+                    } else {
+                        changed.values.retain(|v| *v != plan.name);
+                    }
+                }
+            }
+        });
+        ui.end_row();
+        let label = ui.label("One line per:");
+        egui::ComboBox::from_id_salt("group_column")
+            .selected_text(changed.group.as_deref().unwrap_or("(none)"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut changed.group, None, "(none)");
+                for plan in columns
+                    .iter()
+                    .filter(|p| {
+                        matches!(
+                            p.kind,
+                            ColumnKind::Text | ColumnKind::Code | ColumnKind::Year
+                        )
+                    })
+                    .filter(|p| p.name != changed.x)
+                {
+                    ui.selectable_value(&mut changed.group, Some(plan.name.clone()), &plan.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        ui.label("Rows sharing an x:");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut changed.aggregation, Aggregation::Sum, "sum");
+            ui.radio_value(&mut changed.aggregation, Aggregation::Mean, "mean");
+        });
+        ui.end_row();
+    });
+    ui.label(egui::RichText::new("Filters").strong());
+    let mut remove = None;
+    for (filter_index, filter) in changed.filters.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("Filter {}:", filter_index + 1));
+            egui::ComboBox::from_id_salt(("filter_column", filter_index))
+                .selected_text(&filter.column)
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for plan in columns.iter().filter(|p| !p.kind.is_quantity()) {
+                        if ui
+                            .selectable_label(filter.column == plan.name, &plan.name)
+                            .clicked()
+                        {
+                            filter.column.clone_from(&plan.name);
+                            filter.values.clear();
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("=");
+            let shown = if filter.values.is_empty() {
+                "(choose)".to_owned()
+            } else {
+                filter.values.join(" or ")
+            };
+            egui::ComboBox::from_id_salt(("filter_values", filter_index))
+                .selected_text(shown)
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for value in file.table.distinct_values(&filter.column, FILTER_CHOICES) {
+                        let mut on = filter.values.contains(&value);
+                        if ui.checkbox(&mut on, &value).changed() {
+                            if on {
+                                filter.values.push(value);
+                            } else {
+                                filter.values.retain(|v| *v != value);
+                            }
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui.small_button("Remove").clicked() {
+                remove = Some(filter_index);
+            }
+        });
+    }
+    if let Some(filter_index) = remove {
+        changed.filters.remove(filter_index);
+    }
+    if let Some(first) = columns
+        .iter()
+        .find(|p| !p.kind.is_quantity() && !p.kind.is_time())
+        && ui.button("Add filter").clicked()
+    {
+        changed.filters.push(Filter {
+            column: first.name.clone(),
+            values: Vec::new(),
+        });
+    }
+    if changed != *spec {
+        commands.push(Command::SetChartSpec(index, changed));
+    }
+}
+
+fn columns_ui(file: &OpenedFile, ui: &mut egui::Ui) {
+    let report = &file.report;
+    egui::CollapsingHeader::new(format!("Columns ({})", report.columns.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            // Only the rows in view are laid out: a file may have 20,000 columns.
+            egui::ScrollArea::vertical()
+                .id_salt("columns")
+                .max_height(320.0)
+                .show_rows(ui, row_height, report.columns.len(), |ui, rows| {
+                    for column in &report.columns[rows] {
+                        ui.horizontal(|ui| {
+                            ui.label(egui::RichText::new(&column.name).strong());
+                            ui.label(egui::RichText::new(column.kind.label()).weak());
+                            let mut notes = Vec::new();
+                            if column.nulls > 0 {
+                                notes.push(format!("{} empty", column.nulls));
+                            }
+                            if column.invalid > 0 {
+                                notes.push(format!("{} unreadable", column.invalid));
+                            }
+                            if column.non_finite > 0 {
+                                notes.push(format!("{} NaN/inf", column.non_finite));
+                            }
+                            if !notes.is_empty() {
+                                ui.label(egui::RichText::new(notes.join(", ")).small());
+                            }
+                            ui.label(
+                                egui::RichText::new(column.examples.join(", "))
+                                    .small()
+                                    .weak(),
+                            );
+                        });
+                    }
+                });
+        });
+}

@@ -1,0 +1,355 @@
+//! The loader on one fixture per format and per bad input, each checked for what a user would
+//! check: rows, column kinds, a known cell, or the exact message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use bilateral::load::{ColumnKind, CsvReport, LoadedCsv, load_csv};
+use polars::prelude::*;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/load")
+        .join(name)
+}
+
+fn load(name: &str) -> LoadedCsv {
+    load_csv(&fixture(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+fn failure(path: &Path) -> String {
+    match load_csv(path) {
+        Ok(loaded) => panic!("{} loaded: {:?}", path.display(), loaded.report),
+        Err(err) => err.to_string(),
+    }
+}
+
+fn numbers(loaded: &LoadedCsv, column: &str) -> Vec<Option<f64>> {
+    loaded
+        .frame
+        .column(column)
+        .unwrap()
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn texts(loaded: &LoadedCsv, column: &str) -> Vec<Option<String>> {
+    loaded
+        .frame
+        .column(column)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|t| t.map(str::to_owned))
+        .collect()
+}
+
+fn kind(report: &CsvReport, column: &str) -> ColumnKind {
+    report
+        .columns
+        .iter()
+        .find(|c| c.name == column)
+        .unwrap_or_else(|| panic!("no column {column}"))
+        .kind
+}
+
+fn has_warning(report: &CsvReport, text: &str) -> bool {
+    report.warnings.iter().any(|w| w.contains(text))
+}
+
+#[test]
+fn semicolon_file_with_decimal_commas() {
+    let loaded = load("semicolon_decimal_comma.csv");
+    assert_eq!(loaded.report.delimiter, ";");
+    assert_eq!(loaded.report.decimal_mark, ",");
+    assert_eq!(loaded.report.rows, 3);
+    assert_eq!(kind(&loaded.report, "Jahr"), ColumnKind::Year);
+    assert_eq!(
+        numbers(&loaded, "Wert (Mrd. USD)"),
+        [Some(190.27), Some(240.11), Some(227.8)]
+    );
+}
+
+#[test]
+fn tab_and_pipe_separated_files() {
+    for name in ["tab_separated.tsv", "pipe_separated.txt"] {
+        let loaded = load(name);
+        assert_eq!(loaded.report.rows, 2, "{name}");
+        assert_eq!(numbers(&loaded, "value_usd_bn")[1], Some(240.11), "{name}");
+        assert_eq!(kind(&loaded.report, "reporter"), ColumnKind::Text, "{name}");
+    }
+    assert_eq!(load("tab_separated.tsv").report.delimiter, "\\t");
+    assert_eq!(load("pipe_separated.txt").report.delimiter, "|");
+}
+
+#[test]
+fn title_lines_above_and_notes_below_the_table() {
+    let loaded = load("title_lines.csv");
+    assert_eq!(loaded.report.header_line, 4);
+    assert_eq!(loaded.report.rows, 2);
+    assert_eq!(numbers(&loaded, "imports"), [Some(114.15), Some(129.14)]);
+    assert!(has_warning(
+        &loaded.report,
+        "skipped 2 lines above the header (line 1: \"Table 1. Trade of China with Russia\")"
+    ));
+    assert!(has_warning(
+        &loaded.report,
+        "left out 2 note lines below the table (line 8: \"Source: China customs (GACC)\")"
+    ));
+}
+
+#[test]
+fn windows_1252_is_decoded_with_a_warning() {
+    let loaded = load("latin1.csv");
+    assert_eq!(loaded.report.encoding, "windows-1252");
+    assert_eq!(
+        texts(&loaded, "pays"),
+        [Some("São Tomé".to_owned()), Some("München €".to_owned())]
+    );
+    assert_eq!(numbers(&loaded, "valeur"), [Some(1.5), Some(2.25)]);
+    assert!(has_warning(&loaded.report, "read as Windows-1252"));
+}
+
+#[test]
+fn utf16_unicode_text_from_a_spreadsheet_is_decoded() {
+    let loaded = load("utf16le_unicode_text.txt");
+    assert_eq!(loaded.report.encoding, "utf-16le");
+    assert_eq!(loaded.report.delimiter, "\\t");
+    assert_eq!(
+        texts(&loaded, "country"),
+        [Some("Россия".to_owned()), Some("中国".to_owned())]
+    );
+    assert_eq!(numbers(&loaded, "value"), [Some(110.97), Some(129.14)]);
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_not_part_of_the_first_name() {
+    let loaded = load("utf8_bom.csv");
+    assert_eq!(loaded.report.encoding, "utf-8-sig");
+    assert_eq!(loaded.report.columns[0].name, "partner");
+    assert_eq!(texts(&loaded, "partner"), [Some("Россия".to_owned())]);
+}
+
+#[test]
+fn product_codes_keep_their_leading_zeros_and_gzip_is_read() {
+    for name in ["baci_sample.csv.gz", "../baci_sample.csv"] {
+        let loaded = load(name);
+        assert_eq!(loaded.report.rows, 8, "{name}");
+        assert_eq!(kind(&loaded.report, "k"), ColumnKind::Code);
+        assert_eq!(texts(&loaded, "k")[0].as_deref(), Some("010121"));
+        assert_eq!(kind(&loaded.report, "i"), ColumnKind::Code);
+        assert_eq!(kind(&loaded.report, "t"), ColumnKind::Year);
+        let q = loaded
+            .report
+            .columns
+            .iter()
+            .find(|c| c.name == "q")
+            .unwrap();
+        assert_eq!((q.kind, q.nulls), (ColumnKind::Number, 3));
+    }
+    assert!(load("baci_sample.csv.gz").report.compressed);
+}
+
+#[test]
+fn thousands_separators_are_read() {
+    let loaded = load("thousands_separators.csv");
+    assert_eq!(
+        numbers(&loaded, "value_usd_thousand"),
+        [Some(190_271_000.0), Some(240_110_500.5)]
+    );
+    assert!(has_warning(
+        &loaded.report,
+        "uses \",\" as a thousands separator"
+    ));
+}
+
+#[test]
+fn words_and_non_finite_numbers_become_counted_empty_cells() {
+    let loaded = load("dirty_numbers.csv");
+    let value = loaded
+        .report
+        .columns
+        .iter()
+        .find(|c| c.name == "value")
+        .unwrap();
+    assert_eq!(value.kind, ColumnKind::Number);
+    assert_eq!((value.invalid, value.non_finite, value.nulls), (1, 2, 4));
+    assert_eq!(
+        numbers(&loaded, "value"),
+        [Some(110.8), None, None, None, Some(240.11), None]
+    );
+    assert!(has_warning(
+        &loaded.report,
+        "column \"value\": 1 cell is not a number and left empty (first: line 3, \"n.a.\")"
+    ));
+    assert!(has_warning(
+        &loaded.report,
+        "column \"value\": 2 NaN or infinite values are left out of charts (first: line 4)"
+    ));
+}
+
+#[test]
+fn wide_tables_are_recognised() {
+    let loaded = load("wide_years.csv");
+    assert_eq!(loaded.report.shape, "wide");
+    assert!(has_warning(
+        &loaded.report,
+        "one column per year (2019 to 2022)"
+    ));
+}
+
+#[test]
+fn months_and_day_first_dates_are_time() {
+    assert_eq!(
+        kind(&load("monthly.csv").report, "month"),
+        ColumnKind::Period
+    );
+    assert_eq!(
+        kind(&load("dates_day_first.csv").report, "date"),
+        ColumnKind::Date
+    );
+}
+
+#[test]
+fn bad_files_fail_with_one_message_naming_the_file_and_line() {
+    let cases = [
+        ("empty.csv", "empty.csv: the file is empty"),
+        (
+            "whitespace_only.csv",
+            "whitespace_only.csv: the file is empty",
+        ),
+        (
+            "header_only.csv",
+            "header_only.csv: the file has a header (line 1) but no rows of data below it",
+        ),
+        (
+            "binary_garbage.csv",
+            "binary_garbage.csv: this is not a text file",
+        ),
+        (
+            "ragged.csv",
+            "ragged.csv, line 3: the row has 2 cells but the header has 3",
+        ),
+        (
+            "unterminated_quote.csv",
+            "unterminated_quote.csv, line 3: a quoted cell is never closed",
+        ),
+        (
+            "nul_bytes.csv",
+            "nul_bytes.csv, line 3, column 8: the file contains a NUL byte",
+        ),
+        (
+            "workbook_renamed.csv",
+            "workbook_renamed.csv: this is an Excel workbook (.xlsx) or another zip archive renamed to .csv, not a CSV file. Open it in your spreadsheet program and save it as \"CSV UTF-8\"",
+        ),
+    ];
+    for (name, expected) in cases {
+        let message = failure(&fixture(name));
+        assert!(message.contains(expected), "{name}: {message}");
+    }
+}
+
+#[test]
+fn missing_paths_folders_and_unreadable_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere.csv");
+    assert!(failure(&missing).ends_with("nowhere.csv: no such file. Check the path"));
+    assert!(failure(dir.path()).contains("this is a folder, not a file"));
+    let locked = dir.path().join("locked.csv");
+    std::fs::write(&locked, "a,b\n1,2\n").unwrap();
+    let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o000);
+    std::fs::set_permissions(&locked, permissions).unwrap();
+    // root reads any file; the refusal can only be seen as another user.
+    if std::fs::read(&locked).is_err() {
+        assert!(failure(&locked).contains("locked.csv: cannot be read"));
+    }
+}
+
+#[test]
+fn a_five_megabyte_line_and_twenty_thousand_columns_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_line = dir.path().join("long_line.csv");
+    let note = "x".repeat(5 << 20);
+    std::fs::write(
+        &long_line,
+        format!("year,note\n2023,\"{note}\"\n2024,short\n"),
+    )
+    .unwrap();
+    let loaded = load_csv(&long_line).unwrap();
+    assert_eq!(loaded.report.rows, 2);
+    assert_eq!(
+        texts(&loaded, "note")[0].as_ref().map(String::len),
+        Some(5 << 20)
+    );
+
+    let wide = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    let row: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
+    std::fs::write(
+        &wide,
+        format!(
+            "{}\n{}\n{}\n",
+            header.join(","),
+            row.join(","),
+            row.join(",")
+        ),
+    )
+    .unwrap();
+    let loaded = load_csv(&wide).unwrap();
+    assert_eq!(loaded.report.columns.len(), 20_000);
+    assert_eq!(numbers(&loaded, "c19999"), [Some(19_999.0), Some(19_999.0)]);
+}
+
+#[test]
+fn a_big_file_is_read_in_chunks_with_the_same_result() {
+    // Over 32 MB of text, so the chunked path runs more than once; a bad cell far down is still
+    // found at its line.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut text = String::from("t,i,j,k,v,q\n");
+    let rows = 1_500_000;
+    for row in 0..rows {
+        let line = if row == rows - 10 {
+            "2020,156,643,010121,oops,NA\n".to_owned()
+        } else {
+            format!(
+                "{},{},643,{:06},{}.5,NA\n",
+                2000 + row % 24,
+                row % 200,
+                row % 5000,
+                row % 1000
+            )
+        };
+        text.push_str(&line);
+    }
+    std::fs::write(&path, &text).unwrap();
+    assert!(text.len() > 32 << 20);
+    let loaded = load_csv(&path).unwrap();
+    assert_eq!(loaded.report.rows, rows);
+    let v = loaded
+        .report
+        .columns
+        .iter()
+        .find(|c| c.name == "v")
+        .unwrap();
+    assert_eq!(v.invalid, 1);
+    assert!(
+        has_warning(
+            &loaded.report,
+            &format!("(first: line {}, \"oops\")", rows - 10 + 2)
+        ),
+        "{:?}",
+        loaded.report.warnings
+    );
+    let k = texts(&loaded, "k");
+    assert_eq!(
+        k[rows - 1].as_deref(),
+        Some(format!("{:06}", (rows - 1) % 5000).as_str())
+    );
+}
