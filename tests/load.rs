@@ -88,6 +88,20 @@ fn tab_and_pipe_separated_files() {
 }
 
 #[test]
+fn cells_wrapped_in_single_quotes() {
+    let loaded = load("single_quoted.csv");
+    assert_eq!(loaded.report.quote, "'");
+    assert_eq!(
+        texts(&loaded, "city"),
+        [
+            Some("Beijing, China".to_owned()),
+            Some("Harbin, China".to_owned())
+        ]
+    );
+    assert_eq!(kind(&loaded.report, "visit"), ColumnKind::Date);
+}
+
+#[test]
 fn title_lines_above_and_notes_below_the_table() {
     let loaded = load("title_lines.csv");
     assert_eq!(loaded.report.header_line, 4);

@@ -28,7 +28,7 @@ pub use infer::{ColumnKind, ColumnPlan};
 pub use table::{TableShape, wide_to_long};
 
 use infer::{Cell, parse_number, plan_column};
-use sniff::{QUOTE, SampleRecord, split_records};
+use sniff::{CsvFormat, SampleRecord, split_records};
 use source::{DecodeProblem, Decoder, Encoding, RawSource};
 
 /// How much of the file is read between progress updates and checks for Cancel.
@@ -94,6 +94,7 @@ pub struct CsvReport {
     pub rows: usize,
     pub columns: Vec<ColumnReport>,
     pub delimiter: String,
+    pub quote: String,
     /// The line of the header row, from 1; 0 when the file has none.
     pub header_line: usize,
     pub encoding: String,
@@ -289,7 +290,7 @@ impl<'a> Load<'a> {
             let boundary = if self.eof {
                 self.text.len()
             } else {
-                match record_boundary(&self.text) {
+                match record_boundary(&self.text, dialect.format.quote) {
                     Some(boundary) => boundary,
                     // One record longer than a chunk: read on until it ends.
                     None if self.text.len() <= MAX_LINE_BYTES => {
@@ -308,7 +309,7 @@ impl<'a> Load<'a> {
             };
             let mut chunk_end = boundary;
             if self.eof {
-                let footer = trailing_notes(&self.text, dialect.delimiter);
+                let footer = trailing_notes(&self.text, dialect.format);
                 if let Some(first) = footer.first_line {
                     let first_line = self.text_first_line + first - 1;
                     warnings.push(format!(
@@ -368,7 +369,11 @@ impl<'a> Load<'a> {
             return Err(self.fail(|path| LoadError::Empty { path }));
         }
         let delimiter = sniff::sniff_delimiter(sample, sample_complete);
-        let outcome = split_records(sample, delimiter, sample_complete);
+        let format = CsvFormat {
+            delimiter,
+            quote: sniff::sniff_quote(sample, delimiter),
+        };
+        let outcome = split_records(sample, format, sample_complete);
         if let (Some(line), true) = (outcome.open_quote_line, sample_complete) {
             return Err(self.fail(|path| LoadError::UnterminatedQuote { path, line }));
         }
@@ -487,7 +492,7 @@ impl<'a> Load<'a> {
             }
         }
         Ok(Dialect {
-            delimiter,
+            format,
             decimal_comma,
             header_line,
             data_start,
@@ -553,10 +558,11 @@ impl<'a> Load<'a> {
             path,
             rows: frame.height(),
             columns,
-            delimiter: match dialect.delimiter {
+            delimiter: match dialect.format.delimiter {
                 b'\t' => "\\t".to_owned(),
                 other => char::from(other).to_string(),
             },
+            quote: char::from(dialect.format.quote).to_string(),
             header_line: dialect.header_line,
             encoding: self.decoder.encoding.name().to_owned(),
             decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
@@ -625,7 +631,7 @@ fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
 /// What the sample said about the whole file.
 #[derive(Debug, Clone)]
 struct Dialect {
-    delimiter: u8,
+    format: CsvFormat,
     decimal_comma: bool,
     header_line: usize,
     /// Where the data rows start in the decoded text.
@@ -636,14 +642,14 @@ struct Dialect {
 
 /// The end of the last whole record in `text`, which starts at a record boundary: the last
 /// line break outside quotes.
-fn record_boundary(text: &[u8]) -> Option<usize> {
-    if memchr::memchr(QUOTE, text).is_none() {
+fn record_boundary(text: &[u8], quote: u8) -> Option<usize> {
+    if memchr::memchr(quote, text).is_none() {
         return memchr::memrchr(b'\n', text).map(|at| at + 1);
     }
     let mut in_quotes = false;
     let mut boundary = None;
-    for at in memchr::memchr2_iter(QUOTE, b'\n', text) {
-        if text[at] == QUOTE {
+    for at in memchr::memchr2_iter(quote, b'\n', text) {
+        if text[at] == quote {
             in_quotes = !in_quotes;
         } else if !in_quotes {
             boundary = Some(at + 1);
@@ -661,7 +667,7 @@ struct TrailingNotes {
     first_text: String,
 }
 
-fn trailing_notes(text: &[u8], delimiter: u8) -> TrailingNotes {
+fn trailing_notes(text: &[u8], format: CsvFormat) -> TrailingNotes {
     let mut notes = TrailingNotes {
         start: text.len(),
         lines: 0,
@@ -679,7 +685,7 @@ fn trailing_notes(text: &[u8], delimiter: u8) -> TrailingNotes {
         }
         let line_start = memchr::memrchr(b'\n', &text[..trimmed_end]).map_or(0, |at| at + 1);
         let line = &text[line_start..trimmed_end];
-        if line_start == 0 || memchr::memchr2(delimiter, QUOTE, line).is_some() {
+        if line_start == 0 || memchr::memchr2(format.delimiter, format.quote, line).is_some() {
             break;
         }
         notes.start = line_start;
@@ -696,7 +702,7 @@ fn trailing_notes(text: &[u8], delimiter: u8) -> TrailingNotes {
 /// Parses chunks of data rows with one fixed schema.
 struct ChunkParser<'a> {
     path: &'a Path,
-    delimiter: u8,
+    format: CsvFormat,
     decimal_comma: bool,
     plans: Vec<ColumnPlan>,
     /// The schema polars reads with when every cell is as the sample promised.
@@ -741,7 +747,7 @@ impl<'a> ChunkParser<'a> {
             .collect::<Schema>();
         Self {
             path,
-            delimiter: dialect.delimiter,
+            format: dialect.format,
             decimal_comma: dialect.decimal_comma,
             plans: dialect.plans.clone(),
             typed: Arc::new(typed),
@@ -760,8 +766,8 @@ impl<'a> ChunkParser<'a> {
             .with_rechunk(false)
             .map_parse_options(|options| {
                 options
-                    .with_separator(self.delimiter)
-                    .with_quote_char(Some(QUOTE))
+                    .with_separator(self.format.delimiter)
+                    .with_quote_char(Some(self.format.quote))
                     .with_decimal_comma(self.decimal_comma)
                     .with_null_values(Some(NullValues::AllColumns(
                         infer::MISSING_VALUE_MARKERS
@@ -783,7 +789,7 @@ impl<'a> ChunkParser<'a> {
     ) -> Result<DataFrame, LoadError> {
         self.check_cell_counts(chunk, first_line)?;
         // polars reads a blank line as a row of empty cells; people mean nothing by them.
-        let cleaned = without_blank_lines(chunk);
+        let cleaned = without_blank_lines(chunk, self.format.quote);
         let readable = cleaned.as_deref().unwrap_or(chunk);
         let frame = match self.read(readable, &self.typed) {
             Ok(frame) => frame,
@@ -792,7 +798,7 @@ impl<'a> ChunkParser<'a> {
                 .map_err(|err| parse_error(self.path.to_path_buf(), &err))?,
         };
         let mut columns = Vec::with_capacity(self.plans.len());
-        let mut line_of_row = LineIndex::new(chunk, self.delimiter, first_line);
+        let mut line_of_row = LineIndex::new(chunk, self.format, first_line);
         for ((plan, column), count) in self
             .plans
             .iter()
@@ -820,16 +826,21 @@ impl<'a> ChunkParser<'a> {
     /// disagree, each record is walked to find the first wrong one.
     fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
         let expected = self.plans.len();
-        if memchr::memchr(QUOTE, chunk).is_none() {
+        if memchr::memchr(self.format.quote, chunk).is_none() {
             let breaks = memchr::memchr_iter(b'\n', chunk).count();
             let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
-            let delimiters = chunk.iter().filter(|&&b| b == self.delimiter).count();
+            let delimiters = chunk
+                .iter()
+                .filter(|&&b| b == self.format.delimiter)
+                .count();
             if delimiters == records * (expected - 1) {
                 return Ok(());
             }
+        } else if sniff::cell_counts_agree(chunk, self.format, expected) {
+            return Ok(());
         }
         let text = String::from_utf8_lossy(chunk);
-        let outcome = split_records(&text, self.delimiter, true);
+        let outcome = split_records(&text, self.format, true);
         if let Some(line) = outcome.open_quote_line {
             return Err(LoadError::UnterminatedQuote {
                 path: self.path.to_path_buf(),
@@ -849,7 +860,7 @@ impl<'a> ChunkParser<'a> {
 }
 
 /// `chunk` without its blank lines (outside quoted cells), or `None` when it has none.
-fn without_blank_lines(chunk: &[u8]) -> Option<Vec<u8>> {
+fn without_blank_lines(chunk: &[u8], quote: u8) -> Option<Vec<u8>> {
     let has_blank = chunk.first().is_some_and(|&b| b == b'\n' || b == b'\r')
         || memchr::memmem::find(chunk, b"\n\n").is_some()
         || memchr::memmem::find(chunk, b"\n\r\n").is_some();
@@ -863,7 +874,7 @@ fn without_blank_lines(chunk: &[u8]) -> Option<Vec<u8>> {
         if !blank || in_quotes {
             kept.extend_from_slice(line);
         }
-        let quotes = memchr::memchr_iter(QUOTE, line).count();
+        let quotes = memchr::memchr_iter(quote, line).count();
         in_quotes ^= quotes % 2 == 1;
     }
     Some(kept)
@@ -872,25 +883,25 @@ fn without_blank_lines(chunk: &[u8]) -> Option<Vec<u8>> {
 /// Finds the line a row of a chunk starts on, splitting the chunk only when first asked.
 struct LineIndex<'a> {
     chunk: &'a [u8],
-    delimiter: u8,
+    format: CsvFormat,
     first_line: usize,
     lines: Option<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(chunk: &'a [u8], delimiter: u8, first_line: usize) -> Self {
+    fn new(chunk: &'a [u8], format: CsvFormat, first_line: usize) -> Self {
         Self {
             chunk,
-            delimiter,
+            format,
             first_line,
             lines: None,
         }
     }
 
     fn line(&mut self, row: usize) -> usize {
-        let (chunk, delimiter) = (self.chunk, self.delimiter);
+        let (chunk, format) = (self.chunk, self.format);
         let lines = self.lines.get_or_insert_with(|| {
-            split_records(&String::from_utf8_lossy(chunk), delimiter, true)
+            split_records(&String::from_utf8_lossy(chunk), format, true)
                 .records
                 .iter()
                 .map(|r| r.line)

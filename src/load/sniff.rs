@@ -8,7 +8,24 @@ use regex::Regex;
 
 /// The delimiters tried, in order of preference when several fit equally well.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
-pub const QUOTE: u8 = b'"';
+const DOUBLE_QUOTE: u8 = b'"';
+const SINGLE_QUOTE: u8 = b'\'';
+
+/// How cells are separated and quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvFormat {
+    pub delimiter: u8,
+    pub quote: u8,
+}
+
+impl CsvFormat {
+    pub fn with_delimiter(delimiter: u8) -> Self {
+        Self {
+            delimiter,
+            quote: DOUBLE_QUOTE,
+        }
+    }
+}
 
 /// One record of the sample, split into cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +49,8 @@ pub struct SplitOutcome {
 /// quote runs to the matching quote, and `""` inside it is one quote. Blank lines are skipped.
 /// A record cut off by the end of `text` is left out unless `complete` says `text` is the whole
 /// file.
-pub fn split_records(text: &str, delimiter: u8, complete: bool) -> SplitOutcome {
+pub fn split_records(text: &str, format: CsvFormat, complete: bool) -> SplitOutcome {
+    let CsvFormat { delimiter, quote } = format;
     let bytes = text.as_bytes();
     let mut records = Vec::new();
     let mut line = 1;
@@ -50,11 +68,11 @@ pub fn split_records(text: &str, delimiter: u8, complete: bool) -> SplitOutcome 
             at += 1;
             if in_quotes {
                 match byte {
-                    QUOTE if bytes.get(at) == Some(&QUOTE) => {
-                        cell.push(QUOTE);
+                    _ if byte == quote && bytes.get(at) == Some(&quote) => {
+                        cell.push(quote);
                         at += 1;
                     }
-                    QUOTE => in_quotes = false,
+                    _ if byte == quote => in_quotes = false,
                     b'\n' => {
                         line += 1;
                         cell.push(byte);
@@ -64,7 +82,7 @@ pub fn split_records(text: &str, delimiter: u8, complete: bool) -> SplitOutcome 
                 continue;
             }
             match byte {
-                QUOTE if cell.is_empty() && !cell_started_quoted => {
+                _ if byte == quote && cell.is_empty() && !cell_started_quoted => {
                     in_quotes = true;
                     quote_line = line;
                     cell_started_quoted = true;
@@ -108,12 +126,66 @@ pub fn split_records(text: &str, delimiter: u8, complete: bool) -> SplitOutcome 
     }
 }
 
+/// Whether every record of `text` has `expected` cells and every quote closes, read the way
+/// [`split_records`] reads them but without building cells: the quick check for chunks with
+/// quoted cells, where counting delimiters is not enough.
+pub fn cell_counts_agree(text: &[u8], format: CsvFormat, expected: usize) -> bool {
+    let CsvFormat { delimiter, quote } = format;
+    let mut cells = 1;
+    let mut in_quotes = false;
+    let mut at_cell_start = true;
+    let mut record_has_content = false;
+    let mut at = 0;
+    while at < text.len() {
+        let byte = text[at];
+        at += 1;
+        if in_quotes {
+            if byte == quote {
+                if text.get(at) == Some(&quote) {
+                    at += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+            continue;
+        }
+        match byte {
+            _ if byte == quote && at_cell_start => {
+                in_quotes = true;
+                at_cell_start = false;
+                record_has_content = true;
+            }
+            b'\n' => {
+                if record_has_content && cells != expected {
+                    return false;
+                }
+                cells = 1;
+                at_cell_start = true;
+                record_has_content = false;
+            }
+            b'\r' => {}
+            _ if byte == delimiter => {
+                cells += 1;
+                at_cell_start = true;
+                record_has_content = true;
+            }
+            _ => {
+                at_cell_start = false;
+                if !byte.is_ascii_whitespace() {
+                    record_has_content = true;
+                }
+            }
+        }
+    }
+    !in_quotes && (!record_has_content || cells == expected)
+}
+
 /// The delimiter whose most common cell count (above one) covers the most records of the
 /// sample; ties go to the one giving more cells, then to the order of [`DELIMITERS`].
 pub fn sniff_delimiter(sample: &str, complete: bool) -> u8 {
     let mut best = (b',', 0_usize, 0_usize);
     for delimiter in DELIMITERS {
-        let outcome = split_records(sample, delimiter, complete);
+        let outcome = split_records(sample, CsvFormat::with_delimiter(delimiter), complete);
         let (count, frequency) = modal_cell_count(&outcome.records);
         if count < 2 {
             continue;
@@ -123,6 +195,26 @@ pub fn sniff_delimiter(sample: &str, complete: bool) -> u8 {
         }
     }
     best.0
+}
+
+/// The quote character: `"`, unless the sample has none and cells are wrapped in `'` instead
+/// (as some database exports write them).
+pub fn sniff_quote(sample: &str, delimiter: u8) -> u8 {
+    if sample.contains('"') {
+        return DOUBLE_QUOTE;
+    }
+    let records = split_records(sample, CsvFormat::with_delimiter(delimiter), true).records;
+    // Split at the delimiter a wrapped cell may be cut in two: count openings and closings.
+    let cells = || records.iter().flat_map(|r| &r.cells).map(|c| c.trim());
+    let opening = cells().filter(|c| c.starts_with('\'')).count();
+    let closing = cells()
+        .filter(|c| c.len() >= 2 && c.ends_with('\''))
+        .count();
+    if opening >= 2 && closing >= 2 {
+        SINGLE_QUOTE
+    } else {
+        DOUBLE_QUOTE
+    }
 }
 
 /// The most common number of cells per record, and how many records have it. Counts above one
@@ -183,7 +275,11 @@ mod tests {
 
     #[test]
     fn splits_quoted_cells_with_delimiters_quotes_and_line_breaks() {
-        let outcome = split_records("a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\n\n3,4", b',', true);
+        let outcome = split_records(
+            "a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\n\n3,4",
+            CsvFormat::with_delimiter(b','),
+            true,
+        );
         let cells: Vec<Vec<String>> = outcome.records.iter().map(|r| r.cells.clone()).collect();
         assert_eq!(
             cells,
@@ -198,9 +294,48 @@ mod tests {
             [1, 2, 5]
         );
         assert_eq!(
-            split_records("a,b\n1,\"oops\n2,3\n", b',', true).open_quote_line,
+            split_records(
+                "a,b\n1,\"oops\n2,3\n",
+                CsvFormat::with_delimiter(b','),
+                true
+            )
+            .open_quote_line,
             Some(2)
         );
+    }
+
+    #[test]
+    fn the_quick_cell_count_check_agrees_with_the_splitter() {
+        assert!(cell_counts_agree(
+            b"1,\"a,b\"\n\n2,\"c\n\"\"d\"\n",
+            CsvFormat::with_delimiter(b','),
+            2
+        ));
+        assert!(!cell_counts_agree(
+            b"1,\"a,b\"\n2\n",
+            CsvFormat::with_delimiter(b','),
+            2
+        ));
+        assert!(!cell_counts_agree(
+            b"1,\"open\n2,3\n",
+            CsvFormat::with_delimiter(b','),
+            2
+        ));
+    }
+
+    #[test]
+    fn single_quotes_are_the_quote_only_when_cells_are_wrapped_in_them() {
+        assert_eq!(
+            sniff_quote("name,v\n'Moscow, RU',1\n'Harbin',2\n", b','),
+            b'\''
+        );
+        assert_eq!(sniff_quote("name,v\nit's,1\nXi's,2\n", b','), b'"');
+        let format = CsvFormat {
+            delimiter: b',',
+            quote: b'\'',
+        };
+        let records = split_records("'Moscow, RU',1\n", format, true).records;
+        assert_eq!(records[0].cells, ["Moscow, RU", "1"]);
     }
 
     #[test]
@@ -221,15 +356,15 @@ mod tests {
     #[test]
     fn finds_the_header_below_title_lines() {
         let text = "Table 4: Trade with Russia\nUnit: USD million\n\nyear,exports,imports\n2022,1,2\n2023,3,4\n";
-        let records = split_records(text, b',', true).records;
+        let records = split_records(text, CsvFormat::with_delimiter(b','), true).records;
         assert_eq!(records[header_index(&records)].line, 4);
     }
 
     #[test]
     fn decides_the_decimal_mark_by_majority() {
-        let rows = split_records("1;240,1\n2;3,5\n", b';', true).records;
+        let rows = split_records("1;240,1\n2;3,5\n", CsvFormat::with_delimiter(b';'), true).records;
         assert!(uses_decimal_comma(&rows, b';'));
-        let rows = split_records("1;240.1\n2;3.5\n", b';', true).records;
+        let rows = split_records("1;240.1\n2;3.5\n", CsvFormat::with_delimiter(b';'), true).records;
         assert!(!uses_decimal_comma(&rows, b';'));
     }
 }
