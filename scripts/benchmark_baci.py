@@ -4,7 +4,7 @@
 Generates a BACI-shaped file (t,i,j,k,v,q) with the repo's generator if it is missing, then
 runs the same job -- load every row, keep China -> Russia (156 -> 643), sum the value by year
 and 2-digit HS chapter -- in bilateral (its own loader, release build), pandas and Python
-polars, each in a fresh process, each run REPEATS times. Prints a table of the best wall time
+polars, each in a fresh process, each run REPEATS times in interleaved rounds. Prints a table of the best wall time
 and the peak memory (VmHWM) and checks that the three agree on the result.
 
     pip install pandas polars
@@ -82,11 +82,15 @@ def main():
         "polars": [sys.executable, "-c", PYTHON_JOB, "polars", path],
         "polars-lazy": [sys.executable, "-c", PYTHON_JOB, "polars-lazy", path],
     }
+    # Rounds run every tool once in turn, so a slow spell of a shared machine hits all of them.
+    runs = {tool: [] for tool in commands}
+    for _ in range(repeats):
+        for tool, command in commands.items():
+            runs[tool].append(run(command))
     best = {}
-    for tool, command in commands.items():
-        runs = [run(command) for _ in range(repeats)]
-        best[tool] = min(runs, key=lambda r: r["total_s"])
-        best[tool]["all_total_s"] = [r["total_s"] for r in runs]
+    for tool, results in runs.items():
+        best[tool] = min(results, key=lambda r: r["total_s"])
+        best[tool]["all_total_s"] = [r["total_s"] for r in results]
     print(f"{'tool':<12} {'load s':>8} {'query s':>8} {'total s':>8} {'peak MB':>8}  runs")
     for tool, r in best.items():
         print(f"{tool:<12} {r['load_s']:>8.2f} {r['query_s']:>8.2f} {r['total_s']:>8.2f} {r['peak_mb']:>8.0f}  {r['all_total_s']}")

@@ -201,6 +201,7 @@ fn synthetic_plan(name: &str, kind: ColumnKind) -> ColumnPlan {
         examples: Vec::new(),
         leading_zeros: false,
         digits_as_text: false,
+        missing_marker: None,
     }
 }
 

@@ -90,6 +90,9 @@ pub struct ColumnPlan {
     pub leading_zeros: bool,
     /// A column of digits stored as text (leading zeros, or too long for a 64-bit integer).
     pub digits_as_text: bool,
+    /// The one way the sample writes a missing value (`NA`, `..`), handed to polars so it reads
+    /// the column typed; a column with several is converted by us.
+    pub missing_marker: Option<String>,
 }
 
 /// A cell read as a number.
@@ -268,7 +271,17 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         examples,
         leading_zeros: false,
         digits_as_text: false,
+        missing_marker: None,
     };
+    let mut markers: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && MISSING_VALUE_MARKERS.contains(c))
+        .collect();
+    markers.sort_unstable();
+    markers.dedup();
+    plan.missing_marker = markers.first().map(|m| (*m).to_owned());
+    let several_markers = markers.len() > 1;
     if present.is_empty() {
         plan.kind = ColumnKind::Empty;
         return plan;
@@ -308,6 +321,7 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
             .iter()
             .all(|c| c.len() == 4 && c.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)));
         plan.digits_as_text = plan.leading_zeros || too_long;
+        plan.convert_from_text = several_markers;
         plan.kind = if plan.digits_as_text {
             ColumnKind::Code
         } else if all_years && (YEAR_NAME.is_match(name) || index == 0) {
@@ -343,7 +357,7 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         } else {
             ColumnKind::Number
         };
-        plan.convert_from_text = plan.format.thousands.is_some() || invalid > 0;
+        plan.convert_from_text = plan.format.thousands.is_some() || invalid > 0 || several_markers;
     }
     plan
 }

@@ -173,6 +173,18 @@ struct Load<'a> {
     text: Vec<u8>,
     /// The line number of the first line in `text`.
     text_first_line: usize,
+    /// How much of `text` is known to be valid UTF-8; bytes after it may be the start of a
+    /// character the next block completes.
+    validated: usize,
+    /// A buffer the parser is done with, for the next chunk's text.
+    spare: Option<Vec<u8>>,
+    /// Every chunk has been handed out.
+    finished: bool,
+    /// The quote character, once the dialect is known.
+    quote: Option<u8>,
+    /// Whether `text` holds a quote: without one, records end at every line break and the cell
+    /// counts can be checked by counting bytes.
+    quotes_pending: bool,
 }
 
 impl<'a> Load<'a> {
@@ -205,8 +217,18 @@ impl<'a> Load<'a> {
             eof: n < RAW_BLOCK,
             text: Vec::new(),
             text_first_line: 1,
+            validated: 0,
+            spare: None,
+            finished: false,
+            quote: None,
+            quotes_pending: false,
         };
         load.decode_block()?;
+        load.validated = load.text.len();
+        if load.reads_utf8_in_place() {
+            let carried = load.decoder.take_carry();
+            load.text.extend_from_slice(&carried);
+        }
         load.finish()
     }
 
@@ -238,13 +260,67 @@ impl<'a> Load<'a> {
         if self.control.is_cancelled() {
             return Err(self.fail(|path| LoadError::Cancelled { path }));
         }
+        if self.reads_utf8_in_place() {
+            let start = self.text.len();
+            let n = self
+                .source
+                .read_block(self.path, &mut self.text, RAW_BLOCK)?;
+            self.eof = n < RAW_BLOCK;
+            self.validate_utf8(start)?;
+            return Ok(true);
+        }
         self.raw.clear();
         let n = self
             .source
             .read_block(self.path, &mut self.raw, RAW_BLOCK)?;
         self.eof = n < RAW_BLOCK;
         self.decode_block()?;
+        self.validated = self.text.len();
         Ok(true)
+    }
+
+    /// UTF-8 needs no decoding: blocks are read straight onto the text and only checked, which
+    /// saves two copies of every byte.
+    fn reads_utf8_in_place(&self) -> bool {
+        matches!(self.decoder.encoding, Encoding::Utf8 | Encoding::Utf8Bom)
+    }
+
+    /// Checks the bytes appended from `start` on: valid UTF-8 (else the file is read again as
+    /// Windows-1252) and no NUL.
+    fn validate_utf8(&mut self, start: usize) -> Result<(), Attempt> {
+        let unchecked = &self.text[self.validated..];
+        if simdutf8::basic::from_utf8(unchecked).is_ok() {
+            self.validated = self.text.len();
+        } else {
+            // Only the slow check says where the error is, or that a character is merely cut off.
+            match std::str::from_utf8(unchecked) {
+                Ok(_) => self.validated = self.text.len(),
+                Err(err) if err.error_len().is_none() && !self.eof => {
+                    self.validated += err.valid_up_to();
+                }
+                Err(_) => return Err(Attempt::NotUtf8),
+            }
+        }
+        let appended = &self.text[start..];
+        let nul = match self.quote {
+            Some(quote) if !self.quotes_pending => match memchr::memchr2(0, quote, appended) {
+                Some(at) if appended[at] == quote => {
+                    self.quotes_pending = true;
+                    memchr::memchr(0, &appended[at..]).map(|nul| at + nul)
+                }
+                found => found,
+            },
+            _ => memchr::memchr(0, appended),
+        };
+        if let Some(at) = nul {
+            let (line, column) = source::line_and_column(&self.text, start + at);
+            return Err(self.fail(|path| LoadError::NulByte {
+                path,
+                line: self.text_first_line + line - 1,
+                column,
+            }));
+        }
+        Ok(())
     }
 
     fn finish(mut self) -> Result<LoadedCsv, Attempt> {
@@ -280,76 +356,133 @@ impl<'a> Load<'a> {
         let header_offset = dialect.data_start;
         self.text_first_line += memchr::memchr_iter(b'\n', &self.text[..header_offset]).count();
         self.text.drain(..header_offset);
+        self.validated = self.validated.saturating_sub(header_offset);
+        self.quote = Some(dialect.format.quote);
+        self.quotes_pending = memchr::memchr(dialect.format.quote, &self.text).is_some();
         let parser = ChunkParser::new(self.path, &dialect);
         let mut counts = vec![CellCounts::default(); dialect.plans.len()];
         let mut frame: Option<DataFrame> = None;
-        loop {
-            while !self.eof && self.text.len() < PARSE_CHUNK {
-                self.read_more()?;
-            }
-            let boundary = if self.eof {
-                self.text.len()
-            } else {
-                match record_boundary(&self.text, dialect.format.quote) {
-                    Some(boundary) => boundary,
-                    // One record longer than a chunk: read on until it ends.
-                    None if self.text.len() <= MAX_LINE_BYTES => {
-                        self.read_more()?;
-                        continue;
-                    }
-                    None => {
-                        let line = self.text_first_line;
-                        return Err(self.fail(|path| LoadError::LineTooLong {
-                            path,
-                            line,
-                            limit_mb: MAX_LINE_BYTES >> 20,
-                        }));
-                    }
+        let path = self.path;
+        let file = FileFacts {
+            encoding: self.decoder.encoding,
+            compressed: self.source.compressed,
+        };
+        // Reading and parsing take turns: on two cores an extra reading thread only makes the
+        // parser's threads wait for a core (measured in docs/PERFORMANCE.md).
+        while let Some(chunk) = self.next_chunk(&parser)? {
+            warnings.extend(chunk.note.clone());
+            let parsed = parser.parse(&chunk, &mut counts)?;
+            match frame.as_mut() {
+                Some(frame) => {
+                    frame
+                        .vstack_mut_owned(parsed)
+                        .map_err(|err| parse_error(path.to_path_buf(), &err))?;
                 }
-            };
-            let mut chunk_end = boundary;
-            if self.eof {
-                let footer = trailing_notes(&self.text, dialect.format);
-                if let Some(first) = footer.first_line {
-                    let first_line = self.text_first_line + first - 1;
-                    warnings.push(format!(
-                        "left out {} note line{} below the table (line {first_line}: \"{}\")",
-                        footer.lines,
-                        if footer.lines == 1 { "" } else { "s" },
-                        footer.first_text
-                    ));
-                    chunk_end = footer.start;
-                }
-                // Blank lines at the end would become empty rows.
-                chunk_end = self.text[..chunk_end]
-                    .iter()
-                    .rposition(|b| !b.is_ascii_whitespace())
-                    .map_or(0, |at| at + 1);
+                None => frame = Some(parsed),
             }
-            let chunk = &self.text[..chunk_end];
-            if !chunk.iter().all(u8::is_ascii_whitespace) {
-                let parsed = parser.parse(chunk, self.text_first_line, &mut counts)?;
-                match frame.as_mut() {
-                    Some(frame) => {
-                        frame
-                            .vstack_mut_owned(parsed)
-                            .map_err(|err| self.fail(|path| parse_error(path, &err)))?;
-                    }
-                    None => frame = Some(parsed),
-                }
-            }
-            self.text_first_line += memchr::memchr_iter(b'\n', &self.text[..boundary]).count();
-            self.text.drain(..boundary);
-            if self.eof && self.text.is_empty() {
-                break;
-            }
+            self.spare = Some(chunk.text);
         }
         let frame = frame.unwrap_or_else(|| parser.empty_frame());
         if frame.height() == 0 {
-            let header_line = dialect.header_line;
-            return Err(self.fail(|path| LoadError::HeaderOnly { path, header_line }));
+            return Err(Attempt::Failed(LoadError::HeaderOnly {
+                path: path.to_path_buf(),
+                header_line: dialect.header_line,
+            }));
         }
-        Ok(self.assemble(frame, dialect, &counts, warnings))
+        Ok(assemble(path, file, frame, dialect, &counts, warnings))
+    }
+
+    /// Reads on to the next chunk of whole records, checked for its cell counts; `None` at the
+    /// end of the file.
+    fn next_chunk(&mut self, parser: &ChunkParser<'_>) -> Result<Option<Chunk>, Attempt> {
+        loop {
+            if self.finished {
+                return Ok(None);
+            }
+            {
+                while !self.eof && self.text.len() < PARSE_CHUNK {
+                    self.read_more()?;
+                }
+                let boundary = if self.eof {
+                    self.text.len()
+                } else {
+                    match record_boundary(&self.text, parser.format.quote, self.quotes_pending) {
+                        Some(boundary) => boundary,
+                        // One record longer than a chunk: read on until it ends.
+                        None if self.text.len() <= MAX_LINE_BYTES => {
+                            self.read_more()?;
+                            continue;
+                        }
+                        None => {
+                            let line = self.text_first_line;
+                            return Err(self.fail(|path| LoadError::LineTooLong {
+                                path,
+                                line,
+                                limit_mb: MAX_LINE_BYTES >> 20,
+                            }));
+                        }
+                    }
+                };
+                let mut chunk_end = boundary;
+                let mut note = None;
+                if self.eof {
+                    let footer = trailing_notes(&self.text, parser.format);
+                    if let Some(first) = footer.first_line {
+                        let first_line = self.text_first_line + first - 1;
+                        note = Some(format!(
+                            "left out {} note line{} below the table (line {first_line}: \"{}\")",
+                            footer.lines,
+                            if footer.lines == 1 { "" } else { "s" },
+                            footer.first_text
+                        ));
+                        chunk_end = footer.start;
+                    }
+                    // Blank lines at the end would become empty rows.
+                    chunk_end = self.text[..chunk_end]
+                        .iter()
+                        .rposition(|b| !b.is_ascii_whitespace())
+                        .map_or(0, |at| at + 1);
+                }
+                let first_line = self.text_first_line;
+                let chunk_breaks = memchr::memchr_iter(b'\n', &self.text[..chunk_end]).count();
+                self.text_first_line += chunk_breaks
+                    + memchr::memchr_iter(b'\n', &self.text[chunk_end..boundary]).count();
+                let has_quotes = self.quotes_pending;
+                // The chunk leaves in the buffer it was read into; the rest of the text moves to a
+                // buffer the parser is done with.
+                let mut rest = self
+                    .spare
+                    .take()
+                    .unwrap_or_else(|| Vec::with_capacity(PARSE_CHUNK + 2 * RAW_BLOCK));
+                rest.clear();
+                rest.extend_from_slice(&self.text[boundary..]);
+                let mut text = std::mem::replace(&mut self.text, rest);
+                text.truncate(chunk_end);
+                self.validated = self.validated.saturating_sub(boundary);
+                self.quotes_pending =
+                    has_quotes && memchr::memchr(parser.format.quote, &self.text).is_some();
+                self.finished = self.eof && self.text.is_empty();
+                if !text.iter().all(u8::is_ascii_whitespace) || note.is_some() {
+                    // Counts that add up leave no room for blank lines; only other chunks are
+                    // searched for them.
+                    let counted = !has_quotes && parser.counts_add_up(&text, chunk_breaks);
+                    if !counted {
+                        parser.check_cell_counts(&text, first_line)?;
+                    }
+                    let cleaned = if counted {
+                        None
+                    } else {
+                        without_blank_lines(&text, parser.format.quote)
+                    };
+                    return Ok(Some(Chunk {
+                        text,
+                        cleaned,
+                        first_line,
+                        note,
+                    }));
+                }
+            }
+        }
     }
 
     fn sniff(&self) -> Result<Dialect, Attempt> {
@@ -500,82 +633,87 @@ impl<'a> Load<'a> {
             warnings,
         })
     }
+}
 
-    fn assemble(
-        &self,
-        frame: DataFrame,
-        dialect: Dialect,
-        counts: &[CellCounts],
-        mut warnings: Vec<String>,
-    ) -> LoadedCsv {
-        let path = self.path.display().to_string();
-        let mut columns = Vec::with_capacity(dialect.plans.len());
-        for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
-            if let Some((line, text)) = &count.first_invalid {
-                warnings.push(format!(
-                    "column \"{}\": {} cell{} not {} and left empty (first: line {line}, \"{}\")",
-                    plan.name,
-                    count.invalid,
-                    if count.invalid == 1 { " is" } else { "s are" },
-                    if plan.kind == ColumnKind::Year {
-                        "a year"
-                    } else {
-                        "a number"
-                    },
-                    shorten(text)
-                ));
-            }
-            if let Some(line) = count.first_non_finite {
-                warnings.push(format!(
-                    "column \"{}\": {} NaN or infinite value{} left out of charts (first: line {line})",
-                    plan.name,
-                    count.non_finite,
-                    if count.non_finite == 1 { " is" } else { "s are" },
-                ));
-            }
-            if column.null_count() == frame.height() {
-                warnings.push(format!("column \"{}\" is empty in every row", plan.name));
-            }
-            columns.push(ColumnReport {
-                name: plan.name.clone(),
-                dtype: column.dtype().to_string(),
-                kind: plan.kind,
-                nulls: column.null_count(),
-                invalid: count.invalid,
-                non_finite: count.non_finite,
-                examples: plan.examples.clone(),
-            });
-        }
-        let shape = TableShape::detect(&dialect.plans);
-        if let TableShape::Wide { year_columns, .. } = &shape {
+fn assemble(
+    path: &Path,
+    file: FileFacts,
+    frame: DataFrame,
+    dialect: Dialect,
+    counts: &[CellCounts],
+    mut warnings: Vec<String>,
+) -> LoadedCsv {
+    let path = path.display().to_string();
+    let mut columns = Vec::with_capacity(dialect.plans.len());
+    for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
+        if let Some((line, text)) = &count.first_invalid {
             warnings.push(format!(
-                "wide table: one column per year ({} to {}); it can be reshaped to long",
-                year_columns.first().map_or(0, |c| c.1),
-                year_columns.last().map_or(0, |c| c.1)
+                "column \"{}\": {} cell{} not {} and left empty (first: line {line}, \"{}\")",
+                plan.name,
+                count.invalid,
+                if count.invalid == 1 { " is" } else { "s are" },
+                if plan.kind == ColumnKind::Year {
+                    "a year"
+                } else {
+                    "a number"
+                },
+                shorten(text)
             ));
         }
-        let report = CsvReport {
-            path,
-            rows: frame.height(),
-            columns,
-            delimiter: match dialect.format.delimiter {
-                b'\t' => "\\t".to_owned(),
-                other => char::from(other).to_string(),
-            },
-            quote: char::from(dialect.format.quote).to_string(),
-            header_line: dialect.header_line,
-            encoding: self.decoder.encoding.name().to_owned(),
-            decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
-            compressed: self.source.compressed,
-            shape: shape.label().to_owned(),
-            warnings,
-        };
-        LoadedCsv {
-            frame,
-            report,
-            plans: dialect.plans,
-            shape,
+        if let Some(line) = count.first_non_finite {
+            warnings.push(format!(
+                "column \"{}\": {} NaN or infinite value{} left out of charts (first: line {line})",
+                plan.name,
+                count.non_finite,
+                if count.non_finite == 1 {
+                    " is"
+                } else {
+                    "s are"
+                },
+            ));
         }
+        if column.null_count() == frame.height() {
+            warnings.push(format!("column \"{}\" is empty in every row", plan.name));
+        }
+        columns.push(ColumnReport {
+            name: plan.name.clone(),
+            dtype: column.dtype().to_string(),
+            kind: plan.kind,
+            nulls: column.null_count(),
+            invalid: count.invalid,
+            non_finite: count.non_finite,
+            examples: plan.examples.clone(),
+        });
+    }
+    let shape = TableShape::detect(&dialect.plans);
+    if let TableShape::Wide { year_columns, .. } = &shape {
+        warnings.push(format!(
+            "wide table: one column per year ({} to {}); it can be reshaped to long",
+            year_columns.first().map_or(0, |c| c.1),
+            year_columns.last().map_or(0, |c| c.1)
+        ));
+    }
+    let report = CsvReport {
+        path,
+        rows: frame.height(),
+        columns,
+        delimiter: match dialect.format.delimiter {
+            b'\t' => "\\t".to_owned(),
+            other => char::from(other).to_string(),
+        },
+        quote: char::from(dialect.format.quote).to_string(),
+        header_line: dialect.header_line,
+        encoding: file.encoding.name().to_owned(),
+        decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
+        compressed: file.compressed,
+        shape: shape.label().to_owned(),
+        warnings,
+    };
+    LoadedCsv {
+        frame,
+        report,
+        plans: dialect.plans,
+        shape,
     }
 }
 
@@ -628,6 +766,25 @@ fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
     names
 }
 
+/// What a report says about the file itself.
+#[derive(Debug, Clone, Copy)]
+struct FileFacts {
+    encoding: Encoding,
+    compressed: bool,
+}
+
+/// A run of whole records cut from the text, ready for polars.
+#[derive(Debug)]
+struct Chunk {
+    text: Vec<u8>,
+    /// The text without its blank lines, when it had some.
+    cleaned: Option<Vec<u8>>,
+    /// The line the chunk starts on.
+    first_line: usize,
+    /// A note about lines left out at the end of the file.
+    note: Option<String>,
+}
+
 /// What the sample said about the whole file.
 #[derive(Debug, Clone)]
 struct Dialect {
@@ -642,8 +799,8 @@ struct Dialect {
 
 /// The end of the last whole record in `text`, which starts at a record boundary: the last
 /// line break outside quotes.
-fn record_boundary(text: &[u8], quote: u8) -> Option<usize> {
-    if memchr::memchr(quote, text).is_none() {
+fn record_boundary(text: &[u8], quote: u8, has_quotes: bool) -> Option<usize> {
+    if !has_quotes {
         return memchr::memrchr(b'\n', text).map(|at| at + 1);
     }
     let mut in_quotes = false;
@@ -709,6 +866,9 @@ struct ChunkParser<'a> {
     typed: SchemaRef,
     /// Every column as text, for a chunk polars could not read typed.
     text: SchemaRef,
+    /// The missing-value marker of each column polars reads typed. Only these: checking every
+    /// cell against every marker costs polars a third of its time.
+    missing_markers: Option<NullValues>,
 }
 
 /// The type a column of this plan ends up as.
@@ -745,8 +905,18 @@ impl<'a> ChunkParser<'a> {
             .iter()
             .map(|plan| field(plan, DataType::String))
             .collect::<Schema>();
+        let markers: Vec<(PlSmallStr, PlSmallStr)> = dialect
+            .plans
+            .iter()
+            .filter(|plan| !plan.convert_from_text)
+            .filter_map(|plan| {
+                let marker = plan.missing_marker.as_deref()?;
+                Some((plan.name.as_str().into(), marker.into()))
+            })
+            .collect();
         Self {
             path,
+            missing_markers: (!markers.is_empty()).then_some(NullValues::Named(markers)),
             format: dialect.format,
             decimal_comma: dialect.decimal_comma,
             plans: dialect.plans.clone(),
@@ -769,33 +939,28 @@ impl<'a> ChunkParser<'a> {
                     .with_separator(self.format.delimiter)
                     .with_quote_char(Some(self.format.quote))
                     .with_decimal_comma(self.decimal_comma)
-                    .with_null_values(Some(NullValues::AllColumns(
-                        infer::MISSING_VALUE_MARKERS
-                            .iter()
-                            .map(|m| PlSmallStr::from(*m))
-                            .collect(),
-                    )))
+                    .with_null_values(self.missing_markers.clone())
             })
             .into_reader_with_file_handle(std::io::Cursor::new(chunk))
             .finish()
     }
 
     /// Parses one chunk of whole records that starts on `first_line`.
-    fn parse(
-        &self,
-        chunk: &[u8],
-        first_line: usize,
-        counts: &mut [CellCounts],
-    ) -> Result<DataFrame, LoadError> {
-        self.check_cell_counts(chunk, first_line)?;
+    fn parse(&self, chunk: &Chunk, counts: &mut [CellCounts]) -> Result<DataFrame, LoadError> {
         // polars reads a blank line as a row of empty cells; people mean nothing by them.
-        let cleaned = without_blank_lines(chunk, self.format.quote);
-        let readable = cleaned.as_deref().unwrap_or(chunk);
+        let readable = chunk.cleaned.as_deref().unwrap_or(&chunk.text);
+        let first_line = chunk.first_line;
+        let chunk = chunk.text.as_slice();
         let frame = match self.read(readable, &self.typed) {
             Ok(frame) => frame,
-            Err(_) => self
-                .read(readable, &self.text)
-                .map_err(|err| parse_error(self.path.to_path_buf(), &err))?,
+            Err(_) => match self.read(readable, &self.text) {
+                Ok(frame) => frame,
+                Err(err) => {
+                    // Say which row polars stumbled on, when a row is to blame.
+                    self.check_cell_counts(chunk, first_line)?;
+                    return Err(parse_error(self.path.to_path_buf(), &err));
+                }
+            },
         };
         let mut columns = Vec::with_capacity(self.plans.len());
         let mut line_of_row = LineIndex::new(chunk, self.format, first_line);
@@ -824,19 +989,18 @@ impl<'a> ChunkParser<'a> {
     /// Every record must have as many cells as the header. Counting delimiters and line breaks
     /// answers that at memory speed for a chunk without quotes; otherwise, or when the counts
     /// disagree, each record is walked to find the first wrong one.
+    /// Whether a chunk without quotes has as many delimiters as its `breaks` line breaks need.
+    fn counts_add_up(&self, chunk: &[u8], breaks: usize) -> bool {
+        let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
+        let delimiters = memchr::memchr_iter(self.format.delimiter, chunk).count();
+        delimiters == records * (self.plans.len() - 1)
+    }
+
+    /// Finds the first record of `chunk` with the wrong number of cells, or a quote that never
+    /// closes, and says where it is.
     fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
         let expected = self.plans.len();
-        if memchr::memchr(self.format.quote, chunk).is_none() {
-            let breaks = memchr::memchr_iter(b'\n', chunk).count();
-            let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
-            let delimiters = chunk
-                .iter()
-                .filter(|&&b| b == self.format.delimiter)
-                .count();
-            if delimiters == records * (expected - 1) {
-                return Ok(());
-            }
-        } else if sniff::cell_counts_agree(chunk, self.format, expected) {
+        if sniff::cell_counts_agree(chunk, self.format, expected) {
             return Ok(());
         }
         let text = String::from_utf8_lossy(chunk);

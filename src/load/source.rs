@@ -116,8 +116,10 @@ impl RawSource {
         limit: usize,
     ) -> Result<usize, LoadError> {
         let start = out.len();
-        out.resize(start + limit, 0);
-        let result = read_up_to(&mut self.reader, &mut out[start..]);
+        // `take` + `read_to_end` fills the spare capacity without zeroing it first.
+        let result = Read::by_ref(&mut self.reader)
+            .take(limit as u64)
+            .read_to_end(out);
         let n = match result {
             Ok(n) => n,
             Err(err) if self.compressed => {
@@ -135,7 +137,6 @@ impl RawSource {
                 });
             }
         };
-        out.truncate(start + n);
         Ok(n)
     }
 }
@@ -272,6 +273,11 @@ impl Decoder {
             started: false,
             replaced_characters: 0,
         }
+    }
+
+    /// The bytes of a character cut off at the end of the last block.
+    pub fn take_carry(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.carry)
     }
 
     /// Appends the text of `raw` to `out`. `last` says no more bytes follow.

@@ -10,9 +10,12 @@ fn load_text(text: &[u8]) -> Result<LoadedCsv, LoadError> {
 
 #[test]
 fn record_boundary_skips_line_breaks_inside_quotes() {
-    assert_eq!(record_boundary(b"1,2\n3,4\n5,", b'"'), Some(8));
-    assert_eq!(record_boundary(b"1,\"a\nb\"\n3,\"c\nd", b'"'), Some(8));
-    assert_eq!(record_boundary(b"1,\"a\nb", b'"'), None);
+    assert_eq!(record_boundary(b"1,2\n3,4\n5,", b'"', false), Some(8));
+    assert_eq!(
+        record_boundary(b"1,\"a\nb\"\n3,\"c\nd", b'"', true),
+        Some(8)
+    );
+    assert_eq!(record_boundary(b"1,\"a\nb", b'"', true), None);
 }
 
 #[test]
