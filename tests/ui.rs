@@ -528,6 +528,17 @@ fn changing_the_mapping_recharts_the_file() {
     let ys: Vec<f64> = app.chart.series[0].points.iter().map(|p| p.y).collect();
     assert_eq!(ys, [5000.0, 7000.75, 8000.0]);
     harness.get_by_label_contains("i = 643.");
+
+    // The values a filter offers are read off the UI thread, once per column, in order.
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::ReadFilterChoices(0, "k".to_owned()));
+    harness.step();
+    wait_until(&mut harness, |app| app.choices_job.is_none());
+    assert_eq!(
+        harness.state().user_files[0].filter_choices["k"],
+        ["010121", "270900", "851712"]
+    );
 }
 
 #[test]

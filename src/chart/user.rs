@@ -158,25 +158,29 @@ impl UserTable {
     }
 
     /// The distinct values of a column as text, in order, at most `limit` of them; for filter
-    /// and group choices.
+    /// and group choices. Found with polars' hash-based unique before anything becomes text, so
+    /// a code column of 30 million rows costs a fraction of a second, not 30 million strings.
     pub fn distinct_values(&self, column: &str, limit: usize) -> Vec<String> {
         let Ok(frame) = self.long_frame() else {
             return Vec::new();
         };
-        let Ok(texts) = frame.column(column).and_then(|c| c.cast(&DataType::String)) else {
+        let distinct = frame
+            .column(column)
+            .and_then(Column::unique)
+            .and_then(|c| c.sort(SortOptions::default()))
+            .and_then(|c| c.cast(&DataType::String));
+        let Ok(distinct) = distinct else {
             return Vec::new();
         };
-        let Ok(texts) = texts.str() else {
+        let Ok(texts) = distinct.str() else {
             return Vec::new();
         };
-        let mut values = BTreeSet::new();
-        for value in texts.iter().flatten() {
-            values.insert(value.to_owned());
-            if values.len() > limit {
-                break;
-            }
-        }
-        values.into_iter().take(limit).collect()
+        texts
+            .iter()
+            .flatten()
+            .take(limit)
+            .map(str::to_owned)
+            .collect()
     }
 
     fn available(&self) -> String {

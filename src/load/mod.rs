@@ -1080,6 +1080,14 @@ fn drop_non_finite(column: Column, count: &mut CellCounts, lines: &mut LineIndex
     let Ok(values) = column.f64() else {
         return column;
     };
+    // A vectorised look at the raw values first (empty slots hold finite filler): nearly every
+    // column has no NaN, and this is the only pass it then costs.
+    let suspect = values
+        .downcast_iter()
+        .any(|array| array.values().iter().any(|v| !v.is_finite()));
+    if !suspect {
+        return column;
+    }
     let Some(first) = values
         .iter()
         .position(|v| v.is_some_and(|v| !v.is_finite()))

@@ -15,7 +15,7 @@ use crate::stats::{StatsError, TradeStats, trade_stats};
 use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
-use super::user_data::{self, ChartJob, LoadingFile, OpenedFile};
+use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile};
 use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
 use crate::chart::user::ChartSpec;
 
@@ -52,6 +52,8 @@ pub enum Command {
     /// Map the n-th opened file's columns to its chart this way.
     SetChartSpec(usize, ChartSpec),
     ReshapeToLong(usize),
+    /// Read the values a filter on this column of the n-th opened file can choose from.
+    ReadFilterChoices(usize, String),
     CloseUserFile(usize),
     /// Ask where to export the chart on screen.
     ExportDialog,
@@ -155,6 +157,7 @@ pub struct BilateralApp {
     pub shown_user_file: Option<usize>,
     pub loading: Vec<LoadingFile>,
     pub chart_job: Option<ChartJob>,
+    pub choices_job: Option<ChoicesJob>,
     commands: Vec<Command>,
 }
 
@@ -218,6 +221,7 @@ impl BilateralApp {
             shown_user_file: None,
             loading: Vec::new(),
             chart_job: None,
+            choices_job: None,
             commands: Vec::new(),
         }
     }
@@ -402,6 +406,9 @@ impl BilateralApp {
             Command::SelectUserFile(index) => self.select_user_file(index),
             Command::SetChartSpec(index, spec) => self.set_chart_spec(ctx, index, spec),
             Command::ReshapeToLong(index) => self.reshape_to_long(ctx, index),
+            Command::ReadFilterChoices(index, column) => {
+                self.read_filter_choices(ctx, index, column);
+            }
             Command::CloseUserFile(index) => self.close_user_file(index),
             Command::ExportDialog => {
                 let start = std::env::current_dir().unwrap_or_default();

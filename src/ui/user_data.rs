@@ -2,6 +2,7 @@
 //! and Cancel, the list of opened files, and the column panel that maps a file's columns to
 //! its chart.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -29,6 +30,8 @@ pub struct OpenedFile {
     pub report: CsvReport,
     pub spec: Option<ChartSpec>,
     pub chart: ChartModel,
+    /// The values a filter on each column can choose from, read once per column.
+    pub filter_choices: HashMap<String, Vec<String>>,
 }
 
 type Loaded = Result<OpenedFile, LoadError>;
@@ -40,6 +43,14 @@ pub struct LoadingFile {
     pub control: Arc<LoadControl>,
     job: BackgroundJob<Loaded>,
     started: Instant,
+}
+
+/// The distinct values of a column being read for a filter.
+#[derive(Debug)]
+pub struct ChoicesJob {
+    path: PathBuf,
+    column: String,
+    job: BackgroundJob<Vec<String>>,
 }
 
 /// A chart being rebuilt for a changed mapping of a big file.
@@ -103,6 +114,7 @@ fn open_file(path: &Path, control: &LoadControl) -> Loaded {
         report,
         spec,
         chart,
+        filter_choices: HashMap::new(),
     })
 }
 
@@ -144,6 +156,19 @@ impl BilateralApp {
                     "{}: loading stopped unexpectedly; nothing was changed.",
                     loading.path.display()
                 )),
+            }
+        }
+        if let Some(choices_job) = &self.choices_job {
+            match choices_job.job.poll(ctx) {
+                JobState::Running => {}
+                JobState::Done(values) => {
+                    let (path, column) = (choices_job.path.clone(), choices_job.column.clone());
+                    self.choices_job = None;
+                    if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
+                        file.filter_choices.insert(column, values);
+                    }
+                }
+                JobState::Lost => self.choices_job = None,
             }
         }
         if let Some(chart_job) = &self.chart_job {
@@ -238,6 +263,33 @@ impl BilateralApp {
         self.reset_view = true;
     }
 
+    /// Reads the values a filter on `column` can choose from, off the UI thread.
+    pub(super) fn read_filter_choices(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        column: String,
+    ) {
+        if self.choices_job.is_some() {
+            return;
+        }
+        let Some(file) = self.user_files.get(index) else {
+            return;
+        };
+        if file.filter_choices.contains_key(&column) {
+            return;
+        }
+        let table = file.table.clone();
+        let job_column = column.clone();
+        self.choices_job = Some(ChoicesJob {
+            path: file.table.path.clone(),
+            column,
+            job: BackgroundJob::spawn(ctx, move || {
+                table.distinct_values(&job_column, FILTER_CHOICES)
+            }),
+        });
+    }
+
     pub(super) fn reshape_to_long(&mut self, ctx: &egui::Context, index: usize) {
         let Some(file) = self.user_files.get_mut(index) else {
             return;
@@ -250,6 +302,7 @@ impl BilateralApp {
             return;
         }
         "long".clone_into(&mut file.report.shape);
+        file.filter_choices.clear();
         if let Some(spec) = file.spec.clone() {
             self.set_chart_spec(ctx, index, spec);
         }
@@ -551,7 +604,12 @@ fn mapping_ui(
                 .selected_text(shown)
                 .width(110.0)
                 .show_ui(ui, |ui| {
-                    for value in file.table.distinct_values(&filter.column, FILTER_CHOICES) {
+                    let Some(choices) = file.filter_choices.get(&filter.column) else {
+                        ui.label("Reading the values…");
+                        commands.push(Command::ReadFilterChoices(index, filter.column.clone()));
+                        return;
+                    };
+                    for value in choices.iter().cloned() {
                         let mut on = filter.values.contains(&value);
                         if ui.checkbox(&mut on, &value).changed() {
                             if on {
