@@ -57,3 +57,14 @@ shoot tariffs-link --annotation tariffs-18bn
 # Exported files, as a report's reader gets them.
 "$binary" export --chart trade --out screenshots/export-trade.png --scale 1 --force
 "$binary" export --chart tariff-rates-2024 --out screenshots/export-tariff-rates-2024.svg --force
+
+# Your own data, opened as a user opens it: a wide World Bank table, a BACI-shaped download of
+# two million rows (made by the benchmark's generator), and a file with a broken row.
+shoot user-csv-wide open tests/fixtures/load/wide_years.csv
+cargo build --release --examples --quiet
+baci=$(mktemp --suffix=.csv)
+target/release/examples/baci_generate "$baci" 2000000
+shoot user-csv-baci open "$baci"
+rm -f "$baci"
+shoot user-csv-error open tests/fixtures/load/ragged.csv
+"$binary" export --data tests/fixtures/load/wide_years.csv --out screenshots/export-user-wide.png --scale 1 --force

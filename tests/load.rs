@@ -367,3 +367,48 @@ fn a_big_file_is_read_in_chunks_with_the_same_result() {
         Some(format!("{:06}", (rows - 1) % 5000).as_str())
     );
 }
+
+#[test]
+fn no_mangled_file_makes_the_loader_panic_or_hang() {
+    // Every fixture, cut short and with bytes replaced by the characters a CSV reader trips on.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mangled.csv");
+    let nasty = [
+        b'"', b'\'', b',', b';', b'\n', b'\r', b'\t', 0, 0xFF, 0xC3, b'.', b'-',
+    ];
+    let mut state: u64 = 7;
+    let mut next = move |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n.max(1)
+    };
+    let mut loaded = 0;
+    let mut refused = 0;
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let original = std::fs::read(entry.unwrap().path()).unwrap();
+        for _ in 0..40 {
+            let mut bytes = original.clone();
+            for _ in 0..=next(4) {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = next(bytes.len());
+                bytes[at] = nasty[next(nasty.len())];
+            }
+            bytes.truncate(bytes.len() - next(bytes.len() / 4 + 1));
+            std::fs::write(&path, &bytes).unwrap();
+            match load_csv(&path) {
+                Ok(_) => loaded += 1,
+                Err(err) => {
+                    assert!(err.to_string().starts_with(path.to_str().unwrap()), "{err}");
+                    refused += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        loaded > 100 && refused > 100,
+        "{loaded} loaded, {refused} refused"
+    );
+}

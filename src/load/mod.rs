@@ -425,7 +425,8 @@ impl<'a> Load<'a> {
                 };
                 let mut chunk_end = boundary;
                 let mut note = None;
-                if self.eof {
+                // In a one-column file every line lacks a delimiter: none of them is a note.
+                if self.eof && parser.plans.len() > 1 {
                     let footer = trailing_notes(&self.text, parser.format);
                     if let Some(first) = footer.first_line {
                         let first_line = self.text_first_line + first - 1;
@@ -437,6 +438,8 @@ impl<'a> Load<'a> {
                         ));
                         chunk_end = footer.start;
                     }
+                }
+                if self.eof {
                     // Blank lines at the end would become empty rows.
                     chunk_end = self.text[..chunk_end]
                         .iter()
@@ -991,6 +994,10 @@ impl<'a> ChunkParser<'a> {
     /// disagree, each record is walked to find the first wrong one.
     /// Whether a chunk without quotes has as many delimiters as its `breaks` line breaks need.
     fn counts_add_up(&self, chunk: &[u8], breaks: usize) -> bool {
+        // With one column there are no delimiters to count, and blank lines would go unseen.
+        if self.plans.len() < 2 {
+            return false;
+        }
         let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
         let delimiters = memchr::memchr_iter(self.format.delimiter, chunk).count();
         delimiters == records * (self.plans.len() - 1)

@@ -69,3 +69,22 @@ fn blank_lines_between_rows_are_not_rows() {
         .collect();
     assert_eq!(years, [Some(2022), Some(2023), Some(2024)]);
 }
+
+#[test]
+fn a_one_column_file_keeps_every_line() {
+    let loaded = load_text(b"value\n1.5\n\n2.5\n3\n").unwrap();
+    let values: Vec<Option<f64>> = loaded
+        .frame
+        .column("value")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(values, [Some(1.5), Some(2.5), Some(3.0)]);
+    assert!(
+        loaded.report.warnings.is_empty(),
+        "{:?}",
+        loaded.report.warnings
+    );
+}

@@ -22,6 +22,10 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 ui.label(
                     egui::RichText::new(format!("Data behind the chart: {}", chart.title)).strong(),
                 );
+                if table.rows.len() > GRID_ROWS {
+                    clicked = long_table_ui(ui, table, selection.point.as_ref());
+                    return;
+                }
                 egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
                     egui::Grid::new(("table", chart.id))
                         .striped(true)
@@ -60,6 +64,58 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     if let Some(reference) = clicked {
         app.send(Command::SelectPoint(Some(reference)));
     }
+}
+
+/// Above this many rows only the rows in view are laid out, in fixed-width columns; a grid
+/// would lay out every row of a user's file every frame.
+const GRID_ROWS: usize = 300;
+const LONG_TABLE_COLUMN_WIDTH: f32 = 150.0;
+
+fn long_table_ui(
+    ui: &mut egui::Ui,
+    table: &crate::chart::DataTable,
+    selected: Option<&crate::chart::PointRef>,
+) -> Option<crate::chart::PointRef> {
+    let mut clicked = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let cell = |ui: &mut egui::Ui, text: egui::RichText| {
+        ui.add_sized(
+            [LONG_TABLE_COLUMN_WIDTH, row_height],
+            egui::Label::new(text).truncate(),
+        );
+    };
+    ui.horizontal(|ui| {
+        for column in &table.columns {
+            cell(ui, egui::RichText::new(column).strong());
+        }
+    });
+    egui::ScrollArea::both().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        table.rows.len(),
+        |ui, rows| {
+            for index in rows {
+                let (row, reference) = (&table.rows[index], &table.row_refs[index]);
+                let is_selected = selected == Some(reference);
+                ui.horizontal(|ui| {
+                    for (column, text) in row.iter().enumerate() {
+                        if column == 0 {
+                            let response = ui.add_sized(
+                                [LONG_TABLE_COLUMN_WIDTH, row_height],
+                                egui::Button::selectable(is_selected, text.as_str()),
+                            );
+                            if response.clicked() {
+                                clicked = Some(reference.clone());
+                            }
+                        } else {
+                            cell(ui, egui::RichText::new(text));
+                        }
+                    }
+                });
+            }
+        },
+    );
+    clicked
 }
 
 fn source_cell_ui(ui: &mut egui::Ui, cell: &str) {
