@@ -278,8 +278,7 @@ pub fn user_chart_from_file(
 }
 
 /// The x value of every row, as a fractional year for time columns.
-fn x_values(frame: &DataFrame, plan: &ColumnPlan) -> PolarsResult<Float64Chunked> {
-    let column = frame.column(&plan.name)?;
+fn x_values(column: &Column, plan: &ColumnPlan) -> PolarsResult<Float64Chunked> {
     if matches!(plan.kind, ColumnKind::Period | ColumnKind::Date) {
         let texts = column.cast(&DataType::String)?;
         Ok(Float64Chunked::from_iter_options(
@@ -293,6 +292,20 @@ fn x_values(frame: &DataFrame, plan: &ColumnPlan) -> PolarsResult<Float64Chunked
         let mut values = column.cast(&DataType::Float64)?.f64()?.clone();
         values.rename("__x".into());
         Ok(values)
+    }
+}
+
+/// A filter value as a literal of the column's own type, so the filter compares numbers with
+/// numbers instead of turning a column of millions of codes into text. `None` when the value
+/// cannot be one of the column's (it then matches nothing).
+fn filter_literal(dtype: &DataType, value: &str) -> Option<Expr> {
+    let value = value.trim();
+    if dtype.is_integer() {
+        value.parse::<i64>().ok().map(lit)
+    } else if dtype.is_float() {
+        value.parse::<f64>().ok().map(lit)
+    } else {
+        Some(lit(value))
     }
 }
 
@@ -334,68 +347,73 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
         plan_of(&filter.column)?;
     }
     let frame = table.long_frame().map_err(table_error)?;
-    let mut selected: Vec<Column> =
-        vec![x_values(&frame, x_plan).map_err(table_error)?.into_column()];
-    if let Some(group) = &spec.group {
-        let column = frame.column(group).map_err(table_error)?;
-        selected.push(
-            column
-                .cast(&DataType::String)
-                .map_err(table_error)?
-                .with_name("__group".into()),
-        );
-    }
-    for (index, value) in spec.values.iter().enumerate() {
-        let column = frame.column(value).map_err(table_error)?;
-        selected.push(
-            column
-                .cast(&DataType::Float64)
-                .map_err(table_error)?
-                .with_name(format!("__v{index}").into()),
-        );
-    }
-    for (index, filter) in spec.filters.iter().enumerate() {
-        let column = frame.column(&filter.column).map_err(table_error)?;
-        selected.push(
-            column
-                .cast(&DataType::String)
-                .map_err(table_error)?
-                .with_name(format!("__f{index}").into()),
-        );
-    }
-    let mut keep = col("__x").is_not_null();
-    for (index, filter) in spec.filters.iter().enumerate() {
-        let any = filter
+    // Grouped in the columns' own types: only the few groups become floats and text, never the
+    // millions of rows of a big file.
+    let mut lazy = frame.as_ref().clone().lazy();
+    for filter in &spec.filters {
+        let dtype = frame
+            .column(&filter.column)
+            .map_err(table_error)?
+            .dtype()
+            .clone();
+        let matches = filter
             .values
             .iter()
-            .map(|v| col(format!("__f{index}")).eq(lit(v.as_str())))
+            .filter_map(|v| filter_literal(&dtype, v))
+            .map(|value| col(filter.column.as_str()).eq(value))
             .reduce(Expr::or)
             .unwrap_or_else(|| lit(false));
-        keep = keep.and(any);
+        lazy = lazy.filter(matches);
     }
-    let mut keys = vec![col("__x")];
-    if spec.group.is_some() {
-        keys.push(col("__group"));
+    let mut keys = vec![col(spec.x.as_str()).alias("__x")];
+    if let Some(group) = &spec.group {
+        keys.push(col(group.as_str()).alias("__group"));
     }
     let mut aggregations = Vec::new();
-    for index in 0..spec.values.len() {
-        let value = col(format!("__v{index}"));
+    for (index, value) in spec.values.iter().enumerate() {
+        let values = col(value.as_str()).cast(DataType::Float64);
         aggregations.push(match spec.aggregation {
-            Aggregation::Sum => value.clone().sum().alias(format!("__v{index}")),
-            Aggregation::Mean => value.clone().mean().alias(format!("__v{index}")),
+            Aggregation::Sum => values.clone().sum().alias(format!("__v{index}")),
+            Aggregation::Mean => values.clone().mean().alias(format!("__v{index}")),
         });
-        aggregations.push(value.count().alias(format!("__n{index}")));
+        aggregations.push(values.count().alias(format!("__n{index}")));
+    }
+    let grouped = lazy
+        .group_by(keys)
+        .agg(aggregations)
+        .collect()
+        .map_err(table_error)?;
+    let mut columns = vec![
+        x_values(grouped.column("__x").map_err(table_error)?, x_plan)
+            .map_err(table_error)?
+            .into_column(),
+    ];
+    if spec.group.is_some() {
+        columns.push(
+            grouped
+                .column("__group")
+                .and_then(|c| c.cast(&DataType::String))
+                .map_err(table_error)?,
+        );
+    }
+    for index in 0..spec.values.len() {
+        for prefix in ["__v", "__n"] {
+            columns.push(
+                grouped
+                    .column(&format!("{prefix}{index}"))
+                    .map_err(table_error)?
+                    .clone(),
+            );
+        }
     }
     let mut sort_by = vec!["__x"];
     if spec.group.is_some() {
         sort_by.insert(0, "__group");
     }
-    let summary = DataFrame::new_infer_height(selected)
+    let summary = DataFrame::new_infer_height(columns)
         .map_err(table_error)?
         .lazy()
-        .filter(keep)
-        .group_by(keys)
-        .agg(aggregations)
+        .filter(col("__x").is_not_null())
         .sort(sort_by, SortMultipleOptions::default())
         .collect()
         .map_err(table_error)?;
