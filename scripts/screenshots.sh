@@ -62,9 +62,10 @@ shoot tariffs-link --annotation tariffs-18bn
 # two million rows (made by the benchmark's generator), and a file with a broken row.
 shoot user-csv-wide open tests/fixtures/load/wide_years.csv
 cargo build --release --examples --quiet
-baci=$(mktemp --suffix=.csv)
+baci_dir=$(mktemp -d)
+baci=$baci_dir/baci_2m_rows.csv
 target/release/examples/baci_generate "$baci" 2000000
 shoot user-csv-baci open "$baci"
-rm -f "$baci"
+rm -rf "$baci_dir"
 shoot user-csv-error open tests/fixtures/load/ragged.csv
 "$binary" export --data tests/fixtures/load/wide_years.csv --out screenshots/export-user-wide.png --scale 1 --force

@@ -28,6 +28,8 @@ const COLORS: [super::model::Rgb; 6] = [
 ];
 /// More lines than this are unreadable; the rest are left out and the subtitle says so.
 const MAX_SERIES: usize = 12;
+/// How many rows a first look at a column's values reads.
+const SAMPLE_ROWS: usize = 100_000;
 /// Above this many points per chart, hover texts are written when hovered, not stored per point.
 const LABELLED_POINTS: usize = 20_000;
 
@@ -248,6 +250,15 @@ pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
         .iter()
         .filter(|p| matches!(p.kind, ColumnKind::Text | ColumnKind::Code))
         .find(|p| {
+            // The first rows rule out a column with many values without reading all of them.
+            let head = table.frame.head(Some(SAMPLE_ROWS));
+            let head_distinct = head
+                .column(&p.name)
+                .and_then(Column::n_unique)
+                .unwrap_or(usize::MAX);
+            if head_distinct > MAX_SERIES {
+                return false;
+            }
             let distinct = table.distinct_values(&p.name, MAX_SERIES + 1).len();
             (2..=MAX_SERIES).contains(&distinct)
         })

@@ -315,7 +315,16 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         return plan;
     }
     if present.iter().all(|c| DIGITS.is_match(c)) {
-        plan.leading_zeros = present.iter().any(|c| c.len() > 1 && c.starts_with('0'));
+        let zero_led = present.iter().find(|c| c.len() > 1 && c.starts_with('0'));
+        plan.leading_zeros = zero_led.is_some();
+        // Show a code that makes the point first.
+        if let Some(code) = zero_led
+            && plan.examples.first() != Some(&(*code).to_owned())
+        {
+            plan.examples.retain(|e| e != code);
+            plan.examples.insert(0, (*code).to_owned());
+            plan.examples.truncate(3);
+        }
         let too_long = present.iter().any(|c| c.len() > 18);
         let all_years = present
             .iter()

@@ -608,11 +608,7 @@ impl<'a> Load<'a> {
                 warnings.push(format!(
                     "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
                     plan.name,
-                    plan.examples
-                        .iter()
-                        .find(|e| e.starts_with('0'))
-                        .or(plan.examples.first())
-                        .map_or("", String::as_str)
+                    plan.examples.first().map_or("", String::as_str)
                 ));
             }
             if let Some(separator) = plan.format.thousands {
