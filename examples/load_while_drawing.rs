@@ -81,6 +81,11 @@ fn main() {
         let frame = Instant::now();
         harness.step();
         hovering.push(frame.elapsed());
+        if std::env::var_os("SHOW_SLOW_FRAMES").is_some()
+            && frame.elapsed() > Duration::from_millis(20)
+        {
+            println!("slow hover frame {step}: {:?}", frame.elapsed());
+        }
     }
     summary("frames hovering the chart", hovering);
     println!(

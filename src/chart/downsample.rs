@@ -8,21 +8,24 @@ const POINTS_PER_COLUMN: usize = 2;
 /// The points of `points` (sorted by x) worth drawing between `x_min` and `x_max` on a plot
 /// `columns` pixels wide: the lowest and highest of each column, and the nearest point beyond
 /// each edge so the line runs on to the frame.
-pub fn min_max_per_column(
-    points: &[[f64; 2]],
+pub fn min_max_per_column<P>(
+    points: &[P],
+    xy: impl Fn(&P) -> [f64; 2],
     x_min: f64,
     x_max: f64,
     columns: usize,
 ) -> Vec<[f64; 2]> {
-    let start = points.partition_point(|p| p[0] < x_min).saturating_sub(1);
-    let end = (points.partition_point(|p| p[0] <= x_max) + 1).min(points.len());
+    let start = points
+        .partition_point(|p| xy(p)[0] < x_min)
+        .saturating_sub(1);
+    let end = (points.partition_point(|p| xy(p)[0] <= x_max) + 1).min(points.len());
     if start >= end {
         return Vec::new();
     }
-    let visible = &points[start..end];
+    let visible: Vec<[f64; 2]> = points[start..end].iter().map(&xy).collect();
     let columns = columns.max(1);
     if visible.len() <= columns * POINTS_PER_COLUMN || x_max <= x_min {
-        return visible.to_vec();
+        return visible;
     }
     let column_width = (x_max - x_min) / columns as f64;
     let column_of = |x: f64| {
@@ -76,7 +79,7 @@ mod tests {
                 [x, (x * 7.0).sin() + if i == 500_123 { 50.0 } else { 0.0 }]
             })
             .collect();
-        let kept = min_max_per_column(&points, 0.0, 1000.0, 800);
+        let kept = min_max_per_column(&points, |p| *p, 0.0, 1000.0, 800);
         assert!(kept.len() <= 2 * 802, "{}", kept.len());
         assert!(kept.windows(2).all(|w| w[0][0] <= w[1][0]));
         // The one spike survives thinning.
@@ -88,7 +91,7 @@ mod tests {
     #[test]
     fn a_zoomed_view_keeps_only_what_is_in_it_plus_one_beyond_each_edge() {
         let points: Vec<[f64; 2]> = (0..100).map(|i| [f64::from(i), f64::from(i)]).collect();
-        let kept = min_max_per_column(&points, 10.0, 20.0, 800);
+        let kept = min_max_per_column(&points, |p| *p, 10.0, 20.0, 800);
         assert_eq!(kept.first(), Some(&[9.0, 9.0]));
         assert_eq!(kept.last(), Some(&[21.0, 21.0]));
         assert_eq!(kept.len(), 13);

@@ -158,6 +158,8 @@ pub struct BilateralApp {
     pub loading: Vec<LoadingFile>,
     pub chart_job: Option<ChartJob>,
     pub choices_job: Option<ChoicesJob>,
+    /// The opened file whose chart is the one on screen, in `chart`.
+    pub chart_owner: Option<PathBuf>,
     commands: Vec<Command>,
 }
 
@@ -222,6 +224,7 @@ impl BilateralApp {
             loading: Vec::new(),
             chart_job: None,
             choices_job: None,
+            chart_owner: None,
             commands: Vec::new(),
         }
     }
@@ -253,6 +256,7 @@ impl BilateralApp {
             self.show_user_chart();
             return;
         }
+        self.return_user_chart();
         self.chart = build_chart(
             &self.bundle,
             self.settings.chart,

@@ -317,18 +317,21 @@ fn plot_points(points: &[DataPoint], log_scale: bool) -> Vec<[f64; 2]> {
 /// search along x instead of a look at every point.
 const DOTTED_POINTS: usize = 2_000;
 
-/// A long line thinned to the pixel columns on screen, remembered for as long as the view and
-/// the chart stay the same, so hovering a still chart does not thin it again every frame.
-fn thinned(
+/// A line's points as drawn: a long line thinned to the pixel columns on screen, remembered for
+/// as long as the view and the chart stay the same, so hovering a still chart of millions of
+/// points neither copies nor thins them again every frame.
+fn drawn_points(
     plot_ui: &PlotUi<'_>,
     chart: &ChartModel,
     series_name: &str,
     run_index: usize,
-    points: Vec<[f64; 2]>,
+    run: &[DataPoint],
+    log_scale: bool,
 ) -> Vec<[f64; 2]> {
     let columns = plot_ui.response().rect.width().max(1.0) as usize;
-    if points.len() <= columns * 4 {
-        return points;
+    // Log scales are for the bundled charts' short lines.
+    if run.len() <= columns * 4 || log_scale {
+        return plot_points(run, log_scale);
     }
     let bounds = plot_ui.plot_bounds();
     let (x_min, x_max) = (bounds.min()[0], bounds.max()[0]);
@@ -339,7 +342,7 @@ fn thinned(
         series_name,
         run_index,
     ));
-    let view = (x_min.to_bits(), x_max.to_bits(), columns, points.len());
+    let view = (x_min.to_bits(), x_max.to_bits(), columns, run.len());
     let ctx = plot_ui.ctx().clone();
     if let Some((cached_view, cached)) =
         ctx.data(|d| d.get_temp::<((u64, u64, usize, usize), std::sync::Arc<Vec<[f64; 2]>>)>(id))
@@ -348,7 +351,11 @@ fn thinned(
         return cached.as_ref().clone();
     }
     let kept = std::sync::Arc::new(crate::chart::downsample::min_max_per_column(
-        &points, x_min, x_max, columns,
+        run,
+        |p| [p.x, p.y],
+        x_min,
+        x_max,
+        columns,
     ));
     ctx.data_mut(|d| d.insert_temp(id, (view, std::sync::Arc::clone(&kept))));
     kept.as_ref().clone()
@@ -366,8 +373,7 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                     LineStyle::Solid
                 };
                 for (run_index, run) in series.contiguous_runs().into_iter().enumerate() {
-                    let drawn =
-                        thinned(plot_ui, chart, name, run_index, plot_points(run, log_scale));
+                    let drawn = drawn_points(plot_ui, chart, name, run_index, run, log_scale);
                     plot_ui.line(
                         Line::new(name, PlotPoints::from(drawn))
                             .color(series_color)
@@ -540,9 +546,11 @@ fn find_hit(
     let pointer_plot = plot_ui.pointer_coordinate()?;
     let pointer = plot_ui.screen_from_plot(pointer_plot);
     let mut best: Option<(f32, Hit)> = None;
-    let consider = |best: &mut Option<(f32, Hit)>, distance: f32, hit: Hit| {
+    // The hit is built only when it beats the best so far: a long line has thousands of points
+    // within reach of the pointer, and building each one's hover text would cost a frame.
+    let consider = |best: &mut Option<(f32, Hit)>, distance: f32, hit: &dyn Fn() -> Hit| {
         if distance <= HOVER_RADIUS && best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            *best = Some((distance, hit));
+            *best = Some((distance, hit()));
         }
     };
     for series in chart.series.iter().filter(|s| !is_hidden(hidden, &s.name)) {
@@ -588,11 +596,9 @@ fn find_hit(
                     let inside = (pointer_plot.x - point.x).abs() <= BAR_WIDTH / 2.0
                         && (low..=high).contains(&pointer_plot.y);
                     if inside {
-                        consider(
-                            &mut best,
-                            HOVER_RADIUS - 1.0,
-                            hit(PlotPoint::new(point.x, y)),
-                        );
+                        consider(&mut best, HOVER_RADIUS - 1.0, &|| {
+                            hit(PlotPoint::new(point.x, y))
+                        });
                     }
                 }
                 SeriesStyle::Spans => {
@@ -600,15 +606,13 @@ fn find_hit(
                     let end_x = point.x_end.unwrap_or(point.x);
                     let end = plot_ui.screen_from_plot(PlotPoint::new(end_x, y));
                     let distance = distance_to_segment(pointer, start, end);
-                    consider(&mut best, distance, hit(PlotPoint::new(end_x, y)));
+                    consider(&mut best, distance, &|| hit(PlotPoint::new(end_x, y)));
                 }
                 _ => {
                     let screen = plot_ui.screen_from_plot(PlotPoint::new(point.x, y));
-                    consider(
-                        &mut best,
-                        screen.distance(pointer),
-                        hit(PlotPoint::new(point.x, y)),
-                    );
+                    consider(&mut best, screen.distance(pointer), &|| {
+                        hit(PlotPoint::new(point.x, y))
+                    });
                 }
             }
         }
@@ -619,16 +623,12 @@ fn find_hit(
                 .screen_from_plot(PlotPoint::new(marker.x, pointer_plot.y))
                 .x;
             let distance = (screen_x - pointer.x).abs() * 3.0;
-            consider(
-                &mut best,
-                distance,
-                Hit {
-                    label: format!("{}\n{}", marker.kind.label(), marker.label),
-                    sources: marker.sources.clone(),
-                    refers_to: marker.refers_to.clone(),
-                    at: None,
-                },
-            );
+            consider(&mut best, distance, &|| Hit {
+                label: format!("{}\n{}", marker.kind.label(), marker.label),
+                sources: marker.sources.clone(),
+                refers_to: marker.refers_to.clone(),
+                at: None,
+            });
         }
     }
     best.map(|(_, hit)| hit)

@@ -29,6 +29,8 @@ pub struct OpenedFile {
     pub table: UserTable,
     pub report: CsvReport,
     pub spec: Option<ChartSpec>,
+    /// Its chart. While it is on screen it lives in [`BilateralApp::chart`] (a chart of millions
+    /// of points is moved, never copied) and this holds an empty one.
     pub chart: ChartModel,
     /// The values a filter on each column can choose from, read once per column.
     pub filter_choices: HashMap<String, Vec<String>>,
@@ -59,6 +61,24 @@ pub struct ChartJob {
     path: PathBuf,
     spec: ChartSpec,
     job: BackgroundJob<ChartModel>,
+}
+
+/// What a file keeps while its chart is on screen.
+fn empty_chart() -> ChartModel {
+    ChartModel {
+        id: ChartId::UserData,
+        title: String::new(),
+        subtitle: String::new(),
+        x_axis: Axis::new("", AxisFormat::Number),
+        y_axis: Axis::new("", AxisFormat::Number),
+        series: Vec::new(),
+        markers: Vec::new(),
+        table: DataTable::default(),
+        source_line: String::new(),
+        supports_log_scale: false,
+        x_range: (0.0, 1.0),
+        legend: LegendPlacement::Hidden,
+    }
 }
 
 /// The chart shown when a file cannot be charted: the reason in place of the lines.
@@ -180,8 +200,7 @@ impl BilateralApp {
                     if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path)
                         && file.spec.as_ref() == Some(&spec)
                     {
-                        file.chart = chart;
-                        self.show_user_chart();
+                        self.put_user_chart(&path, chart);
                     }
                 }
                 JobState::Lost => self.chart_job = None,
@@ -205,6 +224,9 @@ impl BilateralApp {
             }
         ));
         // Opening a file again replaces it: it may have changed on disk.
+        if self.chart_owner.as_ref() == Some(&path) {
+            self.chart_owner = None;
+        }
         let index = if let Some(index) = self.user_files.iter().position(|f| f.table.path == path) {
             self.user_files[index] = opened;
             index
@@ -238,8 +260,33 @@ impl BilateralApp {
         if self.settings.chart != ChartId::UserData {
             return;
         }
-        if let Some(file) = self.shown_user_file.and_then(|i| self.user_files.get(i)) {
-            self.chart = file.chart.clone();
+        self.return_user_chart();
+        let Some(file) = self
+            .shown_user_file
+            .and_then(|i| self.user_files.get_mut(i))
+        else {
+            return;
+        };
+        self.chart = std::mem::replace(&mut file.chart, empty_chart());
+        self.chart_owner = Some(file.table.path.clone());
+    }
+
+    /// Gives the chart on screen back to the file it belongs to, if it is a file's.
+    pub(super) fn return_user_chart(&mut self) {
+        let Some(path) = self.chart_owner.take() else {
+            return;
+        };
+        if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
+            file.chart = std::mem::replace(&mut self.chart, empty_chart());
+        }
+    }
+
+    /// A file's new chart: on screen at once if the file's chart is on screen.
+    fn put_user_chart(&mut self, path: &Path, chart: ChartModel) {
+        if self.chart_owner.as_deref() == Some(path) {
+            self.chart = chart;
+        } else if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
+            file.chart = chart;
         }
     }
 
@@ -249,8 +296,9 @@ impl BilateralApp {
         };
         file.spec = Some(spec.clone());
         if file.table.frame.height() <= CHART_AT_ONCE_ROWS {
-            file.chart = chart_for(&file.table, Some(&spec));
-            self.show_user_chart();
+            let chart = chart_for(&file.table, Some(&spec));
+            let path = file.table.path.clone();
+            self.put_user_chart(&path, chart);
         } else {
             let table = file.table.clone();
             let job_spec = spec.clone();
