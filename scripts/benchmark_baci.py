@@ -8,7 +8,10 @@ polars, each in a fresh process, each run REPEATS times in interleaved rounds. P
 and the peak memory (VmHWM) and checks that the three agree on the result.
 
     pip install pandas polars
-    python3 scripts/benchmark_baci.py [ROWS] [REPEATS]
+    python3 scripts/benchmark_baci.py [ROWS] [REPEATS] [--x86-64-v3]
+
+With --x86-64-v3 it also builds bilateral for x86-64-v3 (AVX2), the level the polars wheel on
+PyPI is built for, into target/x86-64-v3 (a separate first build of 25 minutes), and runs it.
 """
 
 import json
@@ -68,8 +71,10 @@ def run(command):
 
 
 def main():
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    also_v3 = "--x86-64-v3" in sys.argv
+    rows = int(args[0]) if len(args) > 0 else 10_000_000
+    repeats = int(args[1]) if len(args) > 1 else 3
     path = os.path.join(tempfile.gettempdir(), f"baci_{rows}.csv")
     subprocess.run(["cargo", "build", "--release", "--examples", "--quiet"], check=True, cwd=ROOT)
     if not os.path.exists(path):
@@ -78,6 +83,14 @@ def main():
     print(f"{path}: {rows:,} rows, {size_mb:,.0f} MB")
     commands = {
         "bilateral": [os.path.join(ROOT, "target/release/examples/baci_query"), path],
+    }
+    if also_v3:
+        v3_dir = os.path.join(ROOT, "target/x86-64-v3")
+        env = dict(os.environ, RUSTFLAGS="-C target-cpu=x86-64-v3", CARGO_TARGET_DIR=v3_dir)
+        subprocess.run(["cargo", "build", "--release", "--example", "baci_query", "--quiet"],
+                       check=True, cwd=ROOT, env=env)
+        commands["bilateral-v3"] = [os.path.join(v3_dir, "release/examples/baci_query"), path]
+    commands |= {
         "pandas": [sys.executable, "-c", PYTHON_JOB, "pandas", path],
         "polars": [sys.executable, "-c", PYTHON_JOB, "polars", path],
         "polars-lazy": [sys.executable, "-c", PYTHON_JOB, "polars-lazy", path],
@@ -100,6 +113,8 @@ def main():
     print("results agree" if agree else f"RESULTS DIFFER: {checksums} {groups}")
     b, p = best["bilateral"]["total_s"], best["polars"]["total_s"]
     print(f"bilateral / polars (eager): {b / p:.2f}x; pandas / bilateral: {best['pandas']['total_s'] / b:.1f}x")
+    if "bilateral-v3" in best:
+        print(f"bilateral-v3 / polars (eager): {best['bilateral-v3']['total_s'] / p:.2f}x")
 
 
 if __name__ == "__main__":

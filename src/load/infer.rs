@@ -367,6 +367,19 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
             ColumnKind::Number
         };
         plan.convert_from_text = plan.format.thousands.is_some() || invalid > 0 || several_markers;
+        // Examples of a column of numbers are numbers, not the stray words in it.
+        let mut examples: Vec<String> = Vec::new();
+        for cell in &present {
+            if examples.len() == 3 {
+                break;
+            }
+            if matches!(parse_number(cell, plan.format), Cell::Finite(_))
+                && !examples.iter().any(|e| e == cell)
+            {
+                examples.push((*cell).to_owned());
+            }
+        }
+        plan.examples = examples;
     }
     plan
 }
