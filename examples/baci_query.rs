@@ -5,18 +5,11 @@
 //!
 //! `cargo run --release --example baci_query -- FILE.csv [EXPORTER IMPORTER]`
 
+mod support;
+
 use std::time::Instant;
 
 use polars::prelude::*;
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -56,7 +49,7 @@ fn main() -> anyhow::Result<()> {
         loaded.report.rows,
         summed.height(),
         total - loaded_at,
-        peak_rss_mb()
+        support::peak_rss_mb()
     );
     Ok(())
 }

@@ -6,20 +6,13 @@
 //! `cargo run --release --example load_while_drawing -- FILE.csv`
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use bilateral::data::Bundle;
 use bilateral::ui::{BilateralApp, Command};
 use egui_kittest::Harness;
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
 
 fn summary(label: &str, mut frames: Vec<Duration>) {
     frames.sort();
@@ -41,7 +34,7 @@ fn main() {
         .with_size([1360.0, 860.0])
         .build_eframe(|cc| BilateralApp::new(cc, bundle));
     harness.run();
-    let before_mb = peak_rss_mb();
+    let before_mb = support::peak_rss_mb();
     harness.state_mut().send(Command::LoadCsv(path.clone()));
     let start = Instant::now();
     let mut frames = Vec::new();
@@ -90,7 +83,7 @@ fn main() {
     summary("frames hovering the chart", hovering);
     println!(
         "peak memory {:.0} MB (before loading {before_mb:.0} MB); {:.2}x the file",
-        peak_rss_mb(),
-        peak_rss_mb() / size_mb
+        support::peak_rss_mb(),
+        support::peak_rss_mb() / size_mb
     );
 }
