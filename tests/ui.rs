@@ -635,3 +635,29 @@ fn a_long_load_shows_its_progress_and_can_be_cancelled() {
     let notice = app.notices.last().unwrap();
     assert!(notice.ends_with("big.csv was cancelled."), "{notice}");
 }
+
+#[test]
+fn a_users_chart_exports_from_the_window_like_the_bundled_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("monthly.svg");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(fixture("monthly.csv")));
+    harness.step();
+    wait_for_loading(&mut harness);
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("File:").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File:")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.step();
+    wait_until(&mut harness, |app| app.export_job.is_none());
+    let svg = std::fs::read_to_string(&path).expect("the file was written");
+    assert!(svg.contains(">monthly.csv</text>"), "{svg}");
+    assert!(svg.contains("value_usd_bn by month"), "{svg}");
+}

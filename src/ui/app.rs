@@ -416,7 +416,16 @@ impl BilateralApp {
             Command::CloseUserFile(index) => self.close_user_file(index),
             Command::ExportDialog => {
                 let start = std::env::current_dir().unwrap_or_default();
-                let file_name = format!("{}.png", self.chart.id.slug());
+                // A user's chart is named after their file: "exports.csv" → "exports.png".
+                let stem = if self.chart.id == ChartId::UserData {
+                    let title = &self.chart.title;
+                    std::path::Path::new(title.strip_suffix(".gz").unwrap_or(title))
+                        .file_stem()
+                        .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned())
+                } else {
+                    self.chart.id.slug().to_owned()
+                };
+                let file_name = format!("{stem}.png");
                 self.file_dialog = Some(
                     FileDialog::new(
                         DialogPurpose::ExportChart,
