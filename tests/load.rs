@@ -412,3 +412,28 @@ fn no_mangled_file_makes_the_loader_panic_or_hang() {
         "{loaded} loaded, {refused} refused"
     );
 }
+
+#[test]
+fn a_quote_that_never_closes_in_a_big_file_is_found_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray_quote.csv");
+    let mut text = String::from("year,note\n");
+    let note = "n".repeat(1000);
+    for row in 0..70_000 {
+        if row == 20_000 {
+            text.push_str("2023,\"opens here\n");
+        } else {
+            text.push_str(&format!("2023,{note}\n"));
+        }
+    }
+    std::fs::write(&path, &text).unwrap();
+    assert!(
+        text.len() > 64 << 20,
+        "bigger than the longest line allowed"
+    );
+    let message = failure(&path);
+    assert!(
+        message.contains("stray_quote.csv, line 20002: a quoted cell is never closed"),
+        "{message}"
+    );
+}

@@ -414,11 +414,21 @@ impl<'a> Load<'a> {
                             continue;
                         }
                         None => {
-                            let line = self.text_first_line;
-                            return Err(self.fail(|path| LoadError::LineTooLong {
-                                path,
-                                line,
-                                limit_mb: MAX_LINE_BYTES >> 20,
+                            // Usually a quote that never closes has swallowed the rest of the
+                            // file: point at it rather than at a "line" it made up.
+                            let text = String::from_utf8_lossy(&self.text);
+                            let open = split_records(&text, parser.format, false).open_quote_line;
+                            let first = self.text_first_line;
+                            return Err(self.fail(|path| match open {
+                                Some(line) => LoadError::UnterminatedQuote {
+                                    path,
+                                    line: first + line - 1,
+                                },
+                                None => LoadError::LineTooLong {
+                                    path,
+                                    line: first,
+                                    limit_mb: MAX_LINE_BYTES >> 20,
+                                },
                             }));
                         }
                     }

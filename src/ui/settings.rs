@@ -103,6 +103,7 @@ mod tests {
             log_scale: true,
             growth_view: GrowthView::Index,
             index_base_year: 2010,
+            recent_files: vec!["/data/baci_2022.csv.gz".into(), "exports.csv".into()],
             ..Settings::default()
         };
         assert_eq!(Settings::from_json(&settings.to_json()), Ok(settings));
