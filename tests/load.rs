@@ -423,7 +423,9 @@ fn a_quote_that_never_closes_in_a_big_file_is_found_at_its_line() {
         if row == 20_000 {
             text.push_str("2023,\"opens here\n");
         } else {
-            text.push_str(&format!("2023,{note}\n"));
+            text.push_str("2023,");
+            text.push_str(&note);
+            text.push('\n');
         }
     }
     std::fs::write(&path, &text).unwrap();
