@@ -102,6 +102,20 @@ fn cells_wrapped_in_single_quotes() {
 }
 
 #[test]
+fn quote_marks_inside_cells_are_text_not_quotes() {
+    let loaded = load("inch_marks.csv");
+    assert_eq!(loaded.report.quote, "");
+    assert_eq!(
+        texts(&loaded, "size"),
+        [
+            Some("55\" screen".to_owned()),
+            Some("27\" panel".to_owned())
+        ]
+    );
+    assert_eq!(numbers(&loaded, "units"), [Some(120.0), Some(80.0)]);
+}
+
+#[test]
 fn title_lines_above_and_notes_below_the_table() {
     let loaded = load("title_lines.csv");
     assert_eq!(loaded.report.header_line, 4);

@@ -710,7 +710,11 @@ fn assemble(
             b'\t' => "\\t".to_owned(),
             other => char::from(other).to_string(),
         },
-        quote: char::from(dialect.format.quote).to_string(),
+        quote: if dialect.format.quote == sniff::NO_QUOTE {
+            String::new()
+        } else {
+            char::from(dialect.format.quote).to_string()
+        },
         header_line: dialect.header_line,
         encoding: file.encoding.name().to_owned(),
         decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
@@ -946,7 +950,9 @@ impl<'a> ChunkParser<'a> {
             .map_parse_options(|options| {
                 options
                     .with_separator(self.format.delimiter)
-                    .with_quote_char(Some(self.format.quote))
+                    .with_quote_char(
+                        Some(self.format.quote).filter(|&quote| quote != sniff::NO_QUOTE),
+                    )
                     .with_decimal_comma(self.decimal_comma)
                     .with_null_values(self.missing_markers.clone())
             })

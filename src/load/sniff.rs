@@ -10,6 +10,8 @@ use regex::Regex;
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 const DOUBLE_QUOTE: u8 = b'"';
 const SINGLE_QUOTE: u8 = b'\'';
+/// No quote character: NUL, which a loaded text never holds, so nothing ever opens a quote.
+pub const NO_QUOTE: u8 = 0;
 
 /// How cells are separated and quoted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +203,15 @@ pub fn sniff_delimiter(sample: &str, complete: bool) -> u8 {
 /// (as some database exports write them).
 pub fn sniff_quote(sample: &str, delimiter: u8) -> u8 {
     if sample.contains('"') {
-        return DOUBLE_QUOTE;
+        // Inch marks (`5" screen`) are no quotes: a quote only opens at the start of a cell.
+        let separator = char::from(delimiter);
+        let opens = sample.lines().any(|line| {
+            line.trim_start().starts_with('"')
+                || line
+                    .split(separator)
+                    .any(|cell| cell.trim_start().starts_with('"'))
+        });
+        return if opens { DOUBLE_QUOTE } else { NO_QUOTE };
     }
     let records = split_records(sample, CsvFormat::with_delimiter(delimiter), true).records;
     // Split at the delimiter a wrapped cell may be cut in two: count openings and closings.
@@ -330,6 +340,7 @@ mod tests {
             b'\''
         );
         assert_eq!(sniff_quote("name,v\nit's,1\nXi's,2\n", b','), b'"');
+        assert_eq!(sniff_quote("name,size\nTV,5\" screen\n", b','), NO_QUOTE);
         let format = CsvFormat {
             delimiter: b',',
             quote: b'\'',
