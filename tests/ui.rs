@@ -661,3 +661,37 @@ fn a_users_chart_exports_from_the_window_like_the_bundled_ones() {
     assert!(svg.contains(">monthly.csv</text>"), "{svg}");
     assert!(svg.contains("value_usd_bn by month"), "{svg}");
 }
+
+#[test]
+fn a_file_of_twenty_thousand_columns_lists_a_screenful_and_a_search_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    let row: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
+    std::fs::write(
+        &path,
+        format!(
+            "{}\n{}\n{}\n",
+            header.join(","),
+            row.join(","),
+            row.join(",")
+        ),
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(path));
+    harness.step();
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().user_files[0].report.columns.len(), 20_000);
+    assert_eq!(harness.state().user_files[0].report.shape, "long");
+    // c1 is charted (its legend entry is a checkbox too); the list runs on to c30.
+    harness.get_by_role_and_label(Role::CheckBox, "c2");
+    harness.get_by_role_and_label(Role::CheckBox, "c30");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "c500")
+            .is_none()
+    );
+}

@@ -157,7 +157,7 @@ static CODE_NAME: LazyLock<Regex> =
 /// A year as a column header: `2019`, `Y2019`, `X2019` (R's prefix) or the World Bank's
 /// `2019 [YR2019]`.
 static YEAR_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^[A-Za-z]{0,2}_?(\d{4})(?:\s*\[YR\d{4}\])?$"));
+    LazyLock::new(|| regex(r"^(?:X|Y|YR)?_?(\d{4})(?:\s*\[YR\d{4}\])?$"));
 
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|err| unreachable!("pattern {pattern}: {err}"))

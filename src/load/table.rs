@@ -23,14 +23,18 @@ pub enum TableShape {
 }
 
 impl TableShape {
-    /// Wide when at least three columns of numbers are named by years.
+    /// Wide when at least three columns of numbers, and most of them, are named by years.
     pub fn detect(plans: &[ColumnPlan]) -> Self {
+        let quantities = plans
+            .iter()
+            .filter(|p| p.kind.is_quantity() || p.kind == ColumnKind::Empty)
+            .count();
         let mut year_columns: Vec<(String, i32)> = plans
             .iter()
             .filter(|p| p.kind.is_quantity() || p.kind == ColumnKind::Empty)
             .filter_map(|p| header_year(&p.name).map(|year| (p.name.clone(), year)))
             .collect();
-        if year_columns.len() < 3 {
+        if year_columns.len() < 3 || year_columns.len() * 2 < quantities {
             return Self::Long;
         }
         year_columns.sort_by_key(|c| c.1);

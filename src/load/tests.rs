@@ -87,3 +87,11 @@ fn a_one_column_file_keeps_every_line() {
         loaded.report.warnings
     );
 }
+
+#[test]
+fn columns_named_like_c1999_are_not_years() {
+    let loaded = load_text(b"c1998,c1999,c2000,c2001\n1,2,3,4\n").unwrap();
+    assert_eq!(loaded.report.shape, "long");
+    let loaded = load_text(b"country,Y1998,Y1999,Y2000\nChina,1,2,3\n").unwrap();
+    assert_eq!(loaded.report.shape, "wide");
+}

@@ -13,13 +13,15 @@ use crate::chart::model::{Axis, AxisFormat, ChartId, ChartModel, DataTable, Lege
 use crate::chart::user::{
     Aggregation, ChartSpec, Filter, UserTable, build_user_chart, default_spec,
 };
-use crate::load::{ColumnKind, CsvReport, LoadControl, LoadError, load_csv_with};
+use crate::load::{ColumnKind, ColumnPlan, CsvReport, LoadControl, LoadError, load_csv_with};
 
 /// How many files File → Open recent lists.
 pub const RECENT_FILES: usize = 8;
 /// Tables up to this many rows are re-charted at once when a mapping changes; bigger ones in the
 /// background, so the window never waits on them.
 const CHART_AT_ONCE_ROWS: usize = 200_000;
+/// How many value columns the mapping lists at once.
+const LISTED_VALUE_COLUMNS: usize = 30;
 /// How many distinct values a filter offers to choose from.
 const FILTER_CHOICES: usize = 500;
 
@@ -578,10 +580,36 @@ fn mapping_ui(
         ui.end_row();
         ui.label("Values:");
         ui.vertical(|ui| {
-            for plan in columns
+            let quantities: Vec<&ColumnPlan> = columns
                 .iter()
                 .filter(|p| p.kind.is_quantity() && p.name != changed.x)
-            {
+                .collect();
+            // A file can have thousands of number columns: past a screenful, a search field
+            // picks the ones listed (the chosen ones always are).
+            let search_id = ui.scope_id().with("value_search");
+            let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
+            if quantities.len() > LISTED_VALUE_COLUMNS {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut search)
+                        .hint_text(format!("Find among {} columns", quantities.len()))
+                        .desired_width(180.0),
+                );
+                if field.changed() {
+                    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+                }
+            }
+            let needle = search.to_lowercase();
+            let listed: Vec<&ColumnPlan> = quantities
+                .iter()
+                .filter(|p| {
+                    changed.values.contains(&p.name)
+                        || needle.is_empty()
+                        || p.name.to_lowercase().contains(&needle)
+                })
+                .take(LISTED_VALUE_COLUMNS)
+                .copied()
+                .collect();
+            for plan in listed {
                 let mut on = changed.values.contains(&plan.name);
                 if ui.checkbox(&mut on, &plan.name).changed() {
                     if on {
