@@ -399,3 +399,26 @@ fn a_users_csv_charts_with_default_columns_filters_and_means() {
     assert!(text.contains("\n2023,1000,"), "{text}");
     assert!(!text.contains("7000.75"), "{text}");
 }
+
+#[test]
+fn months_and_days_read_as_dates_in_the_exported_table() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load");
+    let dir = tempfile::tempdir().unwrap();
+    for (file, expected) in [
+        ("monthly.csv", "\n2024-02,17.9,"),
+        ("dates_day_first.csv", "\n2024-05-17,2,"),
+    ] {
+        let out = dir.path().join(format!("{file}.out.csv"));
+        succeeded(&bilateral(&[
+            "export",
+            "--data",
+            fixtures.join(file).to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "csv",
+        ]));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(expected), "{file}: {text}");
+    }
+}

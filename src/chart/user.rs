@@ -306,6 +306,26 @@ fn x_values(column: &Column, plan: &ColumnPlan) -> PolarsResult<Float64Chunked> 
     }
 }
 
+/// A fractional year as people write the time it stands for: `2024-05` for a month,
+/// `2024-05-16` for a day.
+fn time_text(kind: ColumnKind, x: f64) -> String {
+    let year = x.floor();
+    let fraction = x - year;
+    if kind == ColumnKind::Date {
+        let day_of_year = (fraction * 365.25).round() as u32;
+        let month_starts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+        let month = month_starts
+            .iter()
+            .rposition(|&start| start <= day_of_year)
+            .unwrap_or(0);
+        let day = day_of_year - month_starts[month] + 1;
+        format!("{year:.0}-{:02}-{day:02}", month + 1)
+    } else {
+        let month = (fraction * 12.0).round() as u32 + 1;
+        format!("{year:.0}-{month:02}")
+    }
+}
+
 /// A filter value as a literal of the column's own type, so the filter compares numbers with
 /// numbers instead of turning a column of millions of codes into text. `None` when the value
 /// cannot be one of the column's (it then matches nothing).
@@ -495,7 +515,7 @@ fn assemble(
         if is_years {
             format!("{x:.0}")
         } else if is_time {
-            format!("{x:.3}")
+            time_text(x_plan.kind, x)
         } else {
             format_number(x)
         }
