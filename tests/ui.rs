@@ -439,6 +439,11 @@ fn wait_for_loading(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.loading.is_empty());
 }
 
+/// A changed mapping is charted off the UI thread.
+fn wait_for_chart(harness: &mut Harness<'static, BilateralApp>) {
+    wait_until(harness, |app| app.chart_job.is_none());
+}
+
 fn series_names(app: &BilateralApp) -> Vec<String> {
     app.chart.series.iter().map(|s| s.name.clone()).collect()
 }
@@ -480,7 +485,8 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
 
     // Reshaping to long keeps the chart and lists the long columns.
     harness.get_by_label("Reshape to long").click();
-    harness.run();
+    harness.step();
+    wait_for_chart(&mut harness);
     let file = &harness.state().user_files[0];
     assert_eq!(file.report.shape, "long");
     let names: Vec<&str> = file.table.plans.iter().map(|p| p.name.as_str()).collect();
@@ -522,7 +528,8 @@ fn changing_the_mapping_recharts_the_file() {
     harness
         .state_mut()
         .send(bilateral::ui::Command::SetChartSpec(0, filtered));
-    harness.run();
+    harness.step();
+    wait_for_chart(&mut harness);
     let app = harness.state();
     assert_eq!(series_names(app), ["v"]);
     let ys: Vec<f64> = app.chart.series[0].points.iter().map(|p| p.y).collect();

@@ -17,9 +17,6 @@ use crate::load::{ColumnKind, ColumnPlan, CsvReport, LoadControl, LoadError, loa
 
 /// How many files File → Open recent lists.
 pub const RECENT_FILES: usize = 8;
-/// Tables up to this many rows are re-charted at once when a mapping changes; bigger ones in the
-/// background, so the window never waits on them.
-const CHART_AT_ONCE_ROWS: usize = 200_000;
 /// How many value columns the mapping lists at once.
 const LISTED_VALUE_COLUMNS: usize = 30;
 /// How many distinct values a filter offers to choose from.
@@ -57,7 +54,7 @@ pub struct ChoicesJob {
     job: BackgroundJob<Vec<String>>,
 }
 
-/// A chart being rebuilt for a changed mapping of a big file.
+/// A chart being rebuilt for a changed mapping.
 #[derive(Debug)]
 pub struct ChartJob {
     path: PathBuf,
@@ -203,6 +200,7 @@ impl BilateralApp {
                         && file.spec.as_ref() == Some(&spec)
                     {
                         self.put_user_chart(&path, chart);
+                        self.reset_view = true;
                     }
                 }
                 JobState::Lost => self.chart_job = None,
@@ -297,20 +295,15 @@ impl BilateralApp {
             return;
         };
         file.spec = Some(spec.clone());
-        if file.table.frame.height() <= CHART_AT_ONCE_ROWS {
-            let chart = chart_for(&file.table, Some(&spec));
-            let path = file.table.path.clone();
-            self.put_user_chart(&path, chart);
-        } else {
-            let table = file.table.clone();
-            let job_spec = spec.clone();
-            self.chart_job = Some(ChartJob {
-                path: file.table.path.clone(),
-                spec,
-                job: BackgroundJob::spawn(ctx, move || chart_for(&table, Some(&job_spec))),
-            });
-        }
-        self.reset_view = true;
+        // Even a small file is charted off the UI thread: polars' collect blocks, and a frame
+        // should never wait on it. A newer mapping replaces a job still running.
+        let table = file.table.clone();
+        let job_spec = spec.clone();
+        self.chart_job = Some(ChartJob {
+            path: file.table.path.clone(),
+            spec,
+            job: BackgroundJob::spawn(ctx, move || chart_for(&table, Some(&job_spec))),
+        });
     }
 
     /// Reads the values a filter on `column` can choose from, off the UI thread.
