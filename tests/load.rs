@@ -2,6 +2,8 @@
 //! check: rows, column kinds, a known cell, or the exact message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bilateral::load::{ColumnKind, CsvReport, LoadedCsv, load_csv};
@@ -317,18 +319,7 @@ fn a_five_megabyte_line_and_twenty_thousand_columns_load() {
     );
 
     let wide = dir.path().join("wide.csv");
-    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
-    let row: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
-    std::fs::write(
-        &wide,
-        format!(
-            "{}\n{}\n{}\n",
-            header.join(","),
-            row.join(","),
-            row.join(",")
-        ),
-    )
-    .unwrap();
+    common::write_columns_file(&wide, 20_000);
     let loaded = load_csv(&wide).unwrap();
     assert_eq!(loaded.report.columns.len(), 20_000);
     assert_eq!(numbers(&loaded, "c19999"), [Some(19_999.0), Some(19_999.0)]);

@@ -2,6 +2,8 @@
 //! then see.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::HashMap;
 
 use bilateral::chart::{ChartId, PointRef};
@@ -344,13 +346,8 @@ fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.export_job.is_none());
 }
 
-#[test]
-fn the_chart_on_screen_exports_from_the_window() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("growth.svg");
-    let mut harness = harness();
-    harness.get_by_label(ChartId::Growth.label()).click();
-    harness.run();
+/// Export… → the file name replaced by `path` → Save, and the export finished.
+fn export_through_the_dialog(harness: &mut Harness<'static, BilateralApp>, path: &std::path::Path) {
     harness.get_by_label("Export…").click();
     harness.run();
     harness.get_by_label("File:").focus();
@@ -361,7 +358,17 @@ fn the_chart_on_screen_exports_from_the_window() {
     harness.run();
     harness.get_by_label("Save").click();
     harness.step();
-    wait_for_export(&mut harness);
+    wait_for_export(harness);
+}
+
+#[test]
+fn the_chart_on_screen_exports_from_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("growth.svg");
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Growth.label()).click();
+    harness.run();
+    export_through_the_dialog(&mut harness, &path);
     let svg = std::fs::read_to_string(&path).expect("the file was written");
     assert!(svg.contains("Growth of China–Russia trade"));
     harness.get_by_label_contains("The chart was exported to");
@@ -653,17 +660,7 @@ fn a_users_chart_exports_from_the_window_like_the_bundled_ones() {
         .send(bilateral::ui::Command::LoadCsv(fixture("monthly.csv")));
     harness.step();
     wait_for_loading(&mut harness);
-    harness.get_by_label("Export…").click();
-    harness.run();
-    harness.get_by_label("File:").focus();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_label("File:")
-        .type_text(path.to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.step();
-    wait_until(&mut harness, |app| app.export_job.is_none());
+    export_through_the_dialog(&mut harness, &path);
     let svg = std::fs::read_to_string(&path).expect("the file was written");
     assert!(svg.contains(">monthly.csv</text>"), "{svg}");
     assert!(svg.contains("value_usd_bn by month"), "{svg}");
@@ -673,18 +670,7 @@ fn a_users_chart_exports_from_the_window_like_the_bundled_ones() {
 fn a_file_of_twenty_thousand_columns_lists_a_screenful_and_a_search_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wide.csv");
-    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
-    let row: Vec<String> = (0..20_000).map(|i| i.to_string()).collect();
-    std::fs::write(
-        &path,
-        format!(
-            "{}\n{}\n{}\n",
-            header.join(","),
-            row.join(","),
-            row.join(",")
-        ),
-    )
-    .unwrap();
+    common::write_columns_file(&path, 20_000);
     let mut harness = harness();
     harness
         .state_mut()

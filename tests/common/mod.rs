@@ -1,0 +1,12 @@
+//! Inputs more than one test file builds.
+
+use std::path::Path;
+
+/// Writes a CSV file of `columns` number columns named `c0`, `c1`, … and two rows, each holding
+/// its column's index.
+pub fn write_columns_file(path: &Path, columns: usize) {
+    let header: Vec<String> = (0..columns).map(|i| format!("c{i}")).collect();
+    let row: Vec<String> = (0..columns).map(|i| i.to_string()).collect();
+    let (header, row) = (header.join(","), row.join(","));
+    std::fs::write(path, format!("{header}\n{row}\n{row}\n")).expect("the test folder is writable");
+}
