@@ -272,6 +272,25 @@ fn wait_until(harness: &mut Harness<'static, BilateralApp>, done: impl Fn(&Bilat
     panic!("the background work did not finish");
 }
 
+/// File → `item` → the path typed into the dialog → Open; the loading has started.
+fn open_through_the_file_menu(
+    harness: &mut Harness<'static, BilateralApp>,
+    item: &str,
+    path: &std::path::Path,
+) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+    harness.get_by_label("File:").focus();
+    harness
+        .get_by_label("File:")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+}
+
 fn wait_for_article(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.article_loading.is_none());
 }
@@ -286,17 +305,7 @@ fn an_opened_article_has_its_figures_checked() {
     )
     .unwrap();
     let mut harness = harness();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open article…").click();
-    harness.run();
-    harness.get_by_label("File:").focus();
-    harness
-        .get_by_label("File:")
-        .type_text(path.to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Open").click();
-    harness.step();
+    open_through_the_file_menu(&mut harness, "Open article…", &path);
     wait_for_article(&mut harness);
 
     let app = harness.state();
@@ -458,17 +467,7 @@ fn series_names(app: &BilateralApp) -> Vec<String> {
 #[test]
 fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     let mut harness = harness();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Open CSV…").click();
-    harness.run();
-    harness.get_by_label("File:").focus();
-    harness
-        .get_by_label("File:")
-        .type_text(fixture("wide_years.csv").to_str().unwrap());
-    harness.run();
-    harness.get_by_label("Open").click();
-    harness.step();
+    open_through_the_file_menu(&mut harness, "Open CSV…", &fixture("wide_years.csv"));
     wait_for_loading(&mut harness);
 
     let app = harness.state();
