@@ -8,8 +8,10 @@
 //! column of numbers) go through our own parser, which counts them for the report. Memory stays
 //! near the size of the parsed table plus one chunk, never the whole text.
 
+mod chunk;
 mod error;
 pub mod infer;
+mod report;
 mod sniff;
 mod source;
 pub mod table;
@@ -21,10 +23,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use polars::prelude::*;
-use serde::Serialize;
 
+use chunk::{CellCounts, Chunk, ChunkParser, parse_error, without_blank_lines};
 pub use error::LoadError;
 pub use infer::{ColumnKind, ColumnPlan};
+pub use report::{ColumnReport, CsvReport};
+use report::{FileFacts, assemble};
 pub use table::{TableShape, wide_to_long};
 
 use infer::{Cell, parse_number, plan_column};
@@ -69,40 +73,6 @@ impl LoadControl {
             self.total_bytes.load(Ordering::Relaxed),
         )
     }
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ColumnReport {
-    pub name: String,
-    /// How the values are stored: `i32`, `i64`, `f64` or `str`.
-    pub dtype: String,
-    /// What they mean: `year`, `code`, `number`, `text`, ….
-    pub kind: ColumnKind,
-    /// Empty cells, including those that could not be read.
-    pub nulls: usize,
-    /// Cells in a column of numbers that were not numbers; they are left empty.
-    pub invalid: usize,
-    /// NaN and infinite numbers; they are left empty and never plotted.
-    pub non_finite: usize,
-    pub examples: Vec<String>,
-}
-
-/// What the loader decided about a file, as `bilateral inspect --json` prints it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CsvReport {
-    pub path: String,
-    pub rows: usize,
-    pub columns: Vec<ColumnReport>,
-    pub delimiter: String,
-    pub quote: String,
-    /// The line of the header row, from 1; 0 when the file has none.
-    pub header_line: usize,
-    pub encoding: String,
-    pub decimal_mark: String,
-    pub compressed: bool,
-    /// `long`, or `wide` for one column per year.
-    pub shape: String,
-    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -150,15 +120,6 @@ impl From<LoadError> for Attempt {
     fn from(err: LoadError) -> Self {
         Self::Failed(err)
     }
-}
-
-/// Counts of unreadable and non-finite cells in one column, with where the first one was.
-#[derive(Debug, Clone, Default)]
-struct CellCounts {
-    invalid: usize,
-    first_invalid: Option<(usize, String)>,
-    non_finite: usize,
-    first_non_finite: Option<usize>,
 }
 
 /// One pass over a file.
@@ -644,101 +605,8 @@ impl<'a> Load<'a> {
     }
 }
 
-fn assemble(
-    path: &Path,
-    file: FileFacts,
-    frame: DataFrame,
-    dialect: Dialect,
-    counts: &[CellCounts],
-    mut warnings: Vec<String>,
-) -> LoadedCsv {
-    let path = path.display().to_string();
-    let mut columns = Vec::with_capacity(dialect.plans.len());
-    for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
-        if let Some((line, text)) = &count.first_invalid {
-            warnings.push(format!(
-                "column \"{}\": {} cell{} not {} and left empty (first: line {line}, \"{}\")",
-                plan.name,
-                count.invalid,
-                if count.invalid == 1 { " is" } else { "s are" },
-                if plan.kind == ColumnKind::Year {
-                    "a year"
-                } else {
-                    "a number"
-                },
-                shorten(text)
-            ));
-        }
-        if let Some(line) = count.first_non_finite {
-            warnings.push(format!(
-                "column \"{}\": {} NaN or infinite value{} left out of charts (first: line {line})",
-                plan.name,
-                count.non_finite,
-                if count.non_finite == 1 {
-                    " is"
-                } else {
-                    "s are"
-                },
-            ));
-        }
-        if column.null_count() == frame.height() {
-            warnings.push(format!("column \"{}\" is empty in every row", plan.name));
-        }
-        columns.push(ColumnReport {
-            name: plan.name.clone(),
-            dtype: column.dtype().to_string(),
-            kind: plan.kind,
-            nulls: column.null_count(),
-            invalid: count.invalid,
-            non_finite: count.non_finite,
-            examples: plan.examples.clone(),
-        });
-    }
-    let shape = TableShape::detect(&dialect.plans);
-    if let TableShape::Wide { year_columns, .. } = &shape {
-        warnings.push(format!(
-            "wide table: one column per year ({} to {}); it can be reshaped to long",
-            year_columns.first().map_or(0, |c| c.1),
-            year_columns.last().map_or(0, |c| c.1)
-        ));
-    }
-    let report = CsvReport {
-        path,
-        rows: frame.height(),
-        columns,
-        delimiter: match dialect.format.delimiter {
-            b'\t' => "\\t".to_owned(),
-            other => char::from(other).to_string(),
-        },
-        quote: if dialect.format.quote == sniff::NO_QUOTE {
-            String::new()
-        } else {
-            char::from(dialect.format.quote).to_string()
-        },
-        header_line: dialect.header_line,
-        encoding: file.encoding.name().to_owned(),
-        decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
-        compressed: file.compressed,
-        shape: shape.label().to_owned(),
-        warnings,
-    };
-    LoadedCsv {
-        frame,
-        report,
-        plans: dialect.plans,
-        shape,
-    }
-}
-
-fn parse_error(path: PathBuf, err: &PolarsError) -> LoadError {
-    LoadError::Parse {
-        path,
-        message: err.to_string(),
-    }
-}
-
 /// Cuts a long cell for a message.
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
     if text.chars().count() <= LIMIT {
         return text.to_owned();
@@ -779,28 +647,9 @@ fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
     names
 }
 
-/// What a report says about the file itself.
-#[derive(Debug, Clone, Copy)]
-struct FileFacts {
-    encoding: Encoding,
-    compressed: bool,
-}
-
-/// A run of whole records cut from the text, ready for polars.
-#[derive(Debug)]
-struct Chunk {
-    text: Vec<u8>,
-    /// The text without its blank lines, when it had some.
-    cleaned: Option<Vec<u8>>,
-    /// The line the chunk starts on.
-    first_line: usize,
-    /// A note about lines left out at the end of the file.
-    note: Option<String>,
-}
-
 /// What the sample said about the whole file.
 #[derive(Debug, Clone)]
-struct Dialect {
+pub(super) struct Dialect {
     format: CsvFormat,
     decimal_comma: bool,
     header_line: usize,
@@ -867,323 +716,6 @@ fn trailing_notes(text: &[u8], format: CsvFormat) -> TrailingNotes {
         notes.first_line = Some(memchr::memchr_iter(b'\n', &text[..notes.start]).count() + 1);
     }
     notes
-}
-
-/// Parses chunks of data rows with one fixed schema.
-struct ChunkParser<'a> {
-    path: &'a Path,
-    format: CsvFormat,
-    decimal_comma: bool,
-    plans: Vec<ColumnPlan>,
-    /// The schema polars reads with when every cell is as the sample promised.
-    typed: SchemaRef,
-    /// Every column as text, for a chunk polars could not read typed.
-    text: SchemaRef,
-    /// The missing-value marker of each column polars reads typed. Only these: checking every
-    /// cell against every marker costs polars a third of its time.
-    missing_markers: Option<NullValues>,
-}
-
-/// The type a column of this plan ends up as.
-fn target_dtype(plan: &ColumnPlan) -> DataType {
-    match plan.kind {
-        ColumnKind::Year => DataType::Int32,
-        ColumnKind::Integer if plan.format.thousands.is_none() && !plan.convert_from_text => {
-            DataType::Int64
-        }
-        ColumnKind::Code if !plan.digits_as_text => DataType::Int64,
-        ColumnKind::Integer | ColumnKind::Number => DataType::Float64,
-        _ => DataType::String,
-    }
-}
-
-impl<'a> ChunkParser<'a> {
-    fn new(path: &'a Path, dialect: &Dialect) -> Self {
-        let field =
-            |plan: &ColumnPlan, dtype: DataType| Field::new(plan.name.as_str().into(), dtype);
-        let typed = dialect
-            .plans
-            .iter()
-            .map(|plan| {
-                let dtype = if plan.convert_from_text {
-                    DataType::String
-                } else {
-                    target_dtype(plan)
-                };
-                field(plan, dtype)
-            })
-            .collect::<Schema>();
-        let text = dialect
-            .plans
-            .iter()
-            .map(|plan| field(plan, DataType::String))
-            .collect::<Schema>();
-        let markers: Vec<(PlSmallStr, PlSmallStr)> = dialect
-            .plans
-            .iter()
-            .filter(|plan| !plan.convert_from_text)
-            .filter_map(|plan| {
-                let marker = plan.missing_marker.as_deref()?;
-                Some((plan.name.as_str().into(), marker.into()))
-            })
-            .collect();
-        Self {
-            path,
-            missing_markers: (!markers.is_empty()).then_some(NullValues::Named(markers)),
-            format: dialect.format,
-            decimal_comma: dialect.decimal_comma,
-            plans: dialect.plans.clone(),
-            typed: Arc::new(typed),
-            text: Arc::new(text),
-        }
-    }
-
-    fn empty_frame(&self) -> DataFrame {
-        DataFrame::empty_with_schema(&self.typed)
-    }
-
-    fn read(&self, chunk: &[u8], schema: &SchemaRef) -> PolarsResult<DataFrame> {
-        CsvReadOptions::default()
-            .with_has_header(false)
-            .with_schema(Some(Arc::clone(schema)))
-            .with_rechunk(false)
-            .map_parse_options(|options| {
-                options
-                    .with_separator(self.format.delimiter)
-                    .with_quote_char(
-                        Some(self.format.quote).filter(|&quote| quote != sniff::NO_QUOTE),
-                    )
-                    .with_decimal_comma(self.decimal_comma)
-                    .with_null_values(self.missing_markers.clone())
-            })
-            .into_reader_with_file_handle(std::io::Cursor::new(chunk))
-            .finish()
-    }
-
-    /// Parses one chunk of whole records that starts on `first_line`.
-    fn parse(&self, chunk: &Chunk, counts: &mut [CellCounts]) -> Result<DataFrame, LoadError> {
-        // polars reads a blank line as a row of empty cells; people mean nothing by them.
-        let readable = chunk.cleaned.as_deref().unwrap_or(&chunk.text);
-        let first_line = chunk.first_line;
-        let chunk = chunk.text.as_slice();
-        let frame = match self.read(readable, &self.typed) {
-            Ok(frame) => frame,
-            Err(_) => match self.read(readable, &self.text) {
-                Ok(frame) => frame,
-                Err(err) => {
-                    // Say which row polars stumbled on, when a row is to blame.
-                    self.check_cell_counts(chunk, first_line)?;
-                    return Err(parse_error(self.path.to_path_buf(), &err));
-                }
-            },
-        };
-        let mut columns = Vec::with_capacity(self.plans.len());
-        let mut line_of_row = LineIndex::new(chunk, self.format, first_line);
-        for ((plan, column), count) in self
-            .plans
-            .iter()
-            .zip(frame.into_columns())
-            .zip(counts.iter_mut())
-        {
-            let target = target_dtype(plan);
-            let column = if column.dtype() == &target {
-                if target == DataType::Float64 {
-                    drop_non_finite(column, count, &mut line_of_row)
-                } else {
-                    column
-                }
-            } else {
-                convert_text(&column, plan, &target, count, &mut line_of_row)
-            };
-            columns.push(column);
-        }
-        DataFrame::new_infer_height(columns)
-            .map_err(|err| parse_error(self.path.to_path_buf(), &err))
-    }
-
-    /// Every record must have as many cells as the header. Counting delimiters and line breaks
-    /// answers that at memory speed for a chunk without quotes; otherwise, or when the counts
-    /// disagree, each record is walked to find the first wrong one.
-    /// Whether a chunk without quotes has as many delimiters as its `breaks` line breaks need.
-    fn counts_add_up(&self, chunk: &[u8], breaks: usize) -> bool {
-        // With one column there are no delimiters to count, and blank lines would go unseen.
-        if self.plans.len() < 2 {
-            return false;
-        }
-        let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
-        let delimiters = memchr::memchr_iter(self.format.delimiter, chunk).count();
-        delimiters == records * (self.plans.len() - 1)
-    }
-
-    /// Finds the first record of `chunk` with the wrong number of cells, or a quote that never
-    /// closes, and says where it is.
-    fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
-        let expected = self.plans.len();
-        if sniff::cell_counts_agree(chunk, self.format, expected) {
-            return Ok(());
-        }
-        let text = String::from_utf8_lossy(chunk);
-        let outcome = split_records(&text, self.format, true);
-        if let Some(line) = outcome.open_quote_line {
-            return Err(LoadError::UnterminatedQuote {
-                path: self.path.to_path_buf(),
-                line: first_line + line - 1,
-            });
-        }
-        if let Some(ragged) = outcome.records.iter().find(|r| r.cells.len() != expected) {
-            return Err(LoadError::RaggedRow {
-                path: self.path.to_path_buf(),
-                line: first_line + ragged.line - 1,
-                found: ragged.cells.len(),
-                expected,
-            });
-        }
-        Ok(())
-    }
-}
-
-/// `chunk` without its blank lines (outside quoted cells), or `None` when it has none.
-fn without_blank_lines(chunk: &[u8], quote: u8) -> Option<Vec<u8>> {
-    let has_blank = chunk.first().is_some_and(|&b| b == b'\n' || b == b'\r')
-        || memchr::memmem::find(chunk, b"\n\n").is_some()
-        || memchr::memmem::find(chunk, b"\n\r\n").is_some();
-    if !has_blank {
-        return None;
-    }
-    let mut kept = Vec::with_capacity(chunk.len());
-    let mut in_quotes = false;
-    for line in chunk.split_inclusive(|&b| b == b'\n') {
-        let blank = line.iter().all(u8::is_ascii_whitespace);
-        if !blank || in_quotes {
-            kept.extend_from_slice(line);
-        }
-        let quotes = memchr::memchr_iter(quote, line).count();
-        in_quotes ^= quotes % 2 == 1;
-    }
-    Some(kept)
-}
-
-/// Finds the line a row of a chunk starts on, splitting the chunk only when first asked.
-struct LineIndex<'a> {
-    chunk: &'a [u8],
-    format: CsvFormat,
-    first_line: usize,
-    lines: Option<Vec<usize>>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(chunk: &'a [u8], format: CsvFormat, first_line: usize) -> Self {
-        Self {
-            chunk,
-            format,
-            first_line,
-            lines: None,
-        }
-    }
-
-    fn line(&mut self, row: usize) -> usize {
-        let (chunk, format) = (self.chunk, self.format);
-        let lines = self.lines.get_or_insert_with(|| {
-            split_records(&String::from_utf8_lossy(chunk), format, true)
-                .records
-                .iter()
-                .map(|r| r.line)
-                .collect()
-        });
-        self.first_line + lines.get(row).copied().unwrap_or(row + 1) - 1
-    }
-}
-
-/// Empties NaN and infinite cells of a float column, counting them.
-fn drop_non_finite(column: Column, count: &mut CellCounts, lines: &mut LineIndex<'_>) -> Column {
-    let Ok(values) = column.f64() else {
-        return column;
-    };
-    // A vectorised look at the raw values first (empty slots hold finite filler): nearly every
-    // column has no NaN, and this is the only pass it then costs.
-    let suspect = values
-        .downcast_iter()
-        .any(|array| array.values().iter().any(|v| !v.is_finite()));
-    if !suspect {
-        return column;
-    }
-    let Some(first) = values
-        .iter()
-        .position(|v| v.is_some_and(|v| !v.is_finite()))
-    else {
-        return column;
-    };
-    count.non_finite += values
-        .iter()
-        .filter(|v| v.is_some_and(|v| !v.is_finite()))
-        .count();
-    if count.first_non_finite.is_none() {
-        count.first_non_finite = Some(lines.line(first));
-    }
-    Float64Chunked::from_iter_options(
-        column.name().clone(),
-        values.iter().map(|v| v.filter(|v| v.is_finite())),
-    )
-    .into_column()
-}
-
-/// Converts a column read as text to the plan's type, leaving cells that are not numbers empty
-/// and counting them.
-fn convert_text(
-    column: &Column,
-    plan: &ColumnPlan,
-    target: &DataType,
-    count: &mut CellCounts,
-    lines: &mut LineIndex<'_>,
-) -> Column {
-    let name = column.name().clone();
-    let Ok(texts) = column.cast(&DataType::String) else {
-        return Column::full_null(name, column.len(), target);
-    };
-    let Ok(texts) = texts.str().cloned() else {
-        return Column::full_null(name, column.len(), target);
-    };
-    let mut values: Vec<Option<f64>> = Vec::with_capacity(texts.len());
-    for (row, cell) in texts.iter().enumerate() {
-        let value = match cell.map(|c| parse_number(c, plan.format)) {
-            None | Some(Cell::Missing) => None,
-            Some(Cell::Finite(v))
-                if !matches!(target, DataType::Int32 | DataType::Int64) || v.fract() == 0.0 =>
-            {
-                Some(v)
-            }
-            Some(Cell::NonFinite) => {
-                count.non_finite += 1;
-                if count.first_non_finite.is_none() {
-                    count.first_non_finite = Some(lines.line(row));
-                }
-                None
-            }
-            Some(_) => {
-                count.invalid += 1;
-                if count.first_invalid.is_none() {
-                    count.first_invalid =
-                        Some((lines.line(row), cell.unwrap_or_default().to_owned()));
-                }
-                None
-            }
-        };
-        values.push(value);
-    }
-    match target {
-        DataType::Int32 => {
-            Int32Chunked::from_iter_options(name, values.into_iter().map(|v| v.map(|v| v as i32)))
-                .into_column()
-        }
-        DataType::Int64 => {
-            Int64Chunked::from_iter_options(name, values.into_iter().map(|v| v.map(|v| v as i64)))
-                .into_column()
-        }
-        DataType::Float64 => {
-            Float64Chunked::from_iter_options(name, values.into_iter()).into_column()
-        }
-        _ => texts.into_column(),
-    }
 }
 
 /// For tests and the column list: the time value of a cell of a column of this plan.

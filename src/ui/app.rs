@@ -16,7 +16,7 @@ use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile};
-use super::{article_panel, chart_panel, headline_panel, menu, table_panel};
+use super::{article_panel, chart_panel, column_panel, headline_panel, menu, table_panel};
 use crate::chart::user::ChartSpec;
 
 /// An article read and checked off the UI thread.
@@ -523,7 +523,7 @@ impl BilateralApp {
         if self.settings.show_table {
             table_panel::table_ui(self, ui);
         }
-        user_data::column_panel_ui(self, ui);
+        column_panel::column_panel_ui(self, ui);
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));
         super::info_windows_ui(self, &ctx);
         self.file_dialog_ui(&ctx);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod article_panel;
 pub mod background;
 pub mod chart_panel;
+pub mod column_panel;
 pub mod file_dialog;
 pub mod headline_panel;
 mod jobs;

@@ -1,0 +1,141 @@
+//! What the loader tells the user about a file: the report `bilateral inspect` prints and the
+//! column panel shows, with a warning for everything it decided on the user's behalf.
+
+use std::path::Path;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::chunk::CellCounts;
+use super::infer::ColumnKind;
+use super::sniff;
+use super::source::Encoding;
+use super::table::TableShape;
+use super::{Dialect, LoadedCsv, shorten};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnReport {
+    pub name: String,
+    /// How the values are stored: `i32`, `i64`, `f64` or `str`.
+    pub dtype: String,
+    /// What they mean: `year`, `code`, `number`, `text`, ….
+    pub kind: ColumnKind,
+    /// Empty cells, including those that could not be read.
+    pub nulls: usize,
+    /// Cells in a column of numbers that were not numbers; they are left empty.
+    pub invalid: usize,
+    /// NaN and infinite numbers; they are left empty and never plotted.
+    pub non_finite: usize,
+    pub examples: Vec<String>,
+}
+
+/// What the loader decided about a file, as `bilateral inspect --json` prints it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CsvReport {
+    pub path: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnReport>,
+    pub delimiter: String,
+    pub quote: String,
+    /// The line of the header row, from 1; 0 when the file has none.
+    pub header_line: usize,
+    pub encoding: String,
+    pub decimal_mark: String,
+    pub compressed: bool,
+    /// `long`, or `wide` for one column per year.
+    pub shape: String,
+    pub warnings: Vec<String>,
+}
+
+/// What a report says about the file itself.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FileFacts {
+    pub encoding: Encoding,
+    pub compressed: bool,
+}
+
+pub(super) fn assemble(
+    path: &Path,
+    file: FileFacts,
+    frame: DataFrame,
+    dialect: Dialect,
+    counts: &[CellCounts],
+    mut warnings: Vec<String>,
+) -> LoadedCsv {
+    let path = path.display().to_string();
+    let mut columns = Vec::with_capacity(dialect.plans.len());
+    for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
+        if let Some((line, text)) = &count.first_invalid {
+            warnings.push(format!(
+                "column \"{}\": {} cell{} not {} and left empty (first: line {line}, \"{}\")",
+                plan.name,
+                count.invalid,
+                if count.invalid == 1 { " is" } else { "s are" },
+                if plan.kind == ColumnKind::Year {
+                    "a year"
+                } else {
+                    "a number"
+                },
+                shorten(text)
+            ));
+        }
+        if let Some(line) = count.first_non_finite {
+            warnings.push(format!(
+                "column \"{}\": {} NaN or infinite value{} left out of charts (first: line {line})",
+                plan.name,
+                count.non_finite,
+                if count.non_finite == 1 {
+                    " is"
+                } else {
+                    "s are"
+                },
+            ));
+        }
+        if column.null_count() == frame.height() {
+            warnings.push(format!("column \"{}\" is empty in every row", plan.name));
+        }
+        columns.push(ColumnReport {
+            name: plan.name.clone(),
+            dtype: column.dtype().to_string(),
+            kind: plan.kind,
+            nulls: column.null_count(),
+            invalid: count.invalid,
+            non_finite: count.non_finite,
+            examples: plan.examples.clone(),
+        });
+    }
+    let shape = TableShape::detect(&dialect.plans);
+    if let TableShape::Wide { year_columns, .. } = &shape {
+        warnings.push(format!(
+            "wide table: one column per year ({} to {}); it can be reshaped to long",
+            year_columns.first().map_or(0, |c| c.1),
+            year_columns.last().map_or(0, |c| c.1)
+        ));
+    }
+    let report = CsvReport {
+        path,
+        rows: frame.height(),
+        columns,
+        delimiter: match dialect.format.delimiter {
+            b'\t' => "\\t".to_owned(),
+            other => char::from(other).to_string(),
+        },
+        quote: if dialect.format.quote == sniff::NO_QUOTE {
+            String::new()
+        } else {
+            char::from(dialect.format.quote).to_string()
+        },
+        header_line: dialect.header_line,
+        encoding: file.encoding.name().to_owned(),
+        decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
+        compressed: file.compressed,
+        shape: shape.label().to_owned(),
+        warnings,
+    };
+    LoadedCsv {
+        frame,
+        report,
+        plans: dialect.plans,
+        shape,
+    }
+}
