@@ -83,12 +83,6 @@ pub struct LoadedCsv {
     pub shape: TableShape,
 }
 
-impl LoadedCsv {
-    pub fn plan(&self, column: &str) -> Option<&ColumnPlan> {
-        self.plans.iter().find(|p| p.name == column)
-    }
-}
-
 /// Loads `path` on this thread.
 pub fn load_csv(path: &Path) -> Result<LoadedCsv, LoadError> {
     load_csv_with(path, &LoadControl::default())
