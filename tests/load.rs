@@ -295,6 +295,15 @@ fn missing_paths_folders_and_unreadable_files_are_refused() {
     let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
     std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o000);
     std::fs::set_permissions(&locked, permissions).unwrap();
+    // A named pipe would block a reader until something writes to it: refused up front.
+    let pipe = dir.path().join("pipe.csv");
+    if std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(failure(&pipe).contains("pipe.csv: this is not a regular file"));
+    }
     // root reads any file; the refusal can only be seen as another user.
     if std::fs::read(&locked).is_err() {
         assert!(failure(&locked).contains("locked.csv: cannot be read"));
