@@ -9,6 +9,7 @@
 //! near the size of the parsed table plus one chunk, never the whole text.
 
 mod chunk;
+mod dialect;
 mod error;
 pub mod infer;
 mod report;
@@ -25,14 +26,14 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use polars::prelude::*;
 
 use chunk::{CellCounts, Chunk, ChunkParser, parse_error, without_blank_lines};
+use dialect::Dialect;
 pub use error::LoadError;
 pub use infer::{ColumnKind, ColumnPlan};
 pub use report::{ColumnReport, CsvReport};
 use report::{FileFacts, assemble};
 pub use table::{TableShape, wide_to_long};
 
-use infer::{Cell, parse_number, plan_column};
-use sniff::{CsvFormat, SampleRecord, split_records};
+use sniff::{CsvFormat, split_records};
 use source::{DecodeProblem, Decoder, Encoding, RawSource};
 
 /// How much of the file is read between progress updates and checks for Cancel.
@@ -469,133 +470,7 @@ impl<'a> Load<'a> {
         if sample.trim().is_empty() {
             return Err(self.fail(|path| LoadError::Empty { path }));
         }
-        let delimiter = sniff::sniff_delimiter(sample, sample_complete);
-        let format = CsvFormat {
-            delimiter,
-            quote: sniff::sniff_quote(sample, delimiter),
-        };
-        let outcome = split_records(sample, format, sample_complete);
-        if let (Some(line), true) = (outcome.open_quote_line, sample_complete) {
-            return Err(self.fail(|path| LoadError::UnterminatedQuote { path, line }));
-        }
-        let records = outcome.records;
-        if records.is_empty() {
-            return Err(self.fail(|path| LoadError::Empty { path }));
-        }
-        let header_index = sniff::header_index(&records);
-        let header = &records[header_index];
-        let expected = header.cells.len();
-        let mut warnings = Vec::new();
-        if header_index > 0 {
-            warnings.push(format!(
-                "skipped {} line{} above the header (line {}: \"{}\")",
-                header_index,
-                if header_index == 1 { "" } else { "s" },
-                records[0].line,
-                shorten(&records[0].cells.join(" "))
-            ));
-        }
-        let mut body: &[SampleRecord] = &records[header_index + 1..];
-        if sample_complete {
-            while body
-                .last()
-                .is_some_and(|r| r.cells.len() == 1 && expected > 1)
-            {
-                body = &body[..body.len() - 1];
-            }
-        }
-        if let Some(ragged) = body.iter().find(|r| r.cells.len() != expected) {
-            let (line, found) = (ragged.line, ragged.cells.len());
-            return Err(self.fail(|path| LoadError::RaggedRow {
-                path,
-                line,
-                found,
-                expected,
-            }));
-        }
-        let header_is_data = !body.is_empty()
-            && header.cells.iter().all(|c| {
-                matches!(
-                    parse_number(
-                        c,
-                        infer::NumberFormat {
-                            decimal_comma: false,
-                            thousands: None
-                        }
-                    ),
-                    Cell::Finite(_)
-                )
-            })
-            && !header.cells.iter().all(|c| infer::header_year(c).is_some());
-        let (names, data_rows, data_start, header_line): (
-            Vec<String>,
-            Vec<&SampleRecord>,
-            usize,
-            usize,
-        ) = if header_is_data {
-            warnings.push(format!(
-                "no header row: the columns are named column_1 to column_{expected}"
-            ));
-            let start = if header_index == 0 {
-                0
-            } else {
-                records[header_index - 1].end
-            };
-            (
-                (1..=expected).map(|i| format!("column_{i}")).collect(),
-                std::iter::once(header).chain(body).collect(),
-                start,
-                0,
-            )
-        } else {
-            (
-                unique_names(&header.cells, &mut warnings),
-                body.iter().collect(),
-                header.end,
-                header.line,
-            )
-        };
-        let data_records: Vec<SampleRecord> = data_rows.into_iter().cloned().collect();
-        let decimal_comma = sniff::uses_decimal_comma(&data_records, delimiter);
-        let plans: Vec<ColumnPlan> = names
-            .iter()
-            .enumerate()
-            .map(|(index, name)| {
-                let cells: Vec<&str> = data_records
-                    .iter()
-                    .map(|r| r.cells.get(index).map_or("", String::as_str))
-                    .collect();
-                plan_column(name, index, &cells, decimal_comma)
-            })
-            .collect();
-        for plan in &plans {
-            if plan.leading_zeros {
-                warnings.push(format!(
-                    "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
-                    plan.name,
-                    plan.examples.first().map_or("", String::as_str)
-                ));
-            }
-            if let Some(separator) = plan.format.thousands {
-                let shown = if separator == ' ' {
-                    "space".to_owned()
-                } else {
-                    format!("\"{separator}\"")
-                };
-                warnings.push(format!(
-                    "column \"{}\" uses {shown} as a thousands separator; read as numbers",
-                    plan.name
-                ));
-            }
-        }
-        Ok(Dialect {
-            format,
-            decimal_comma,
-            header_line,
-            data_start,
-            plans,
-            warnings,
-        })
+        dialect::decide(self.path, sample, sample_complete).map_err(Attempt::Failed)
     }
 }
 
@@ -608,49 +483,6 @@ pub(super) fn shorten(text: &str) -> String {
     let mut short: String = text.chars().take(LIMIT).collect();
     short.push('…');
     short
-}
-
-/// Header names as polars needs them: none empty, none twice.
-fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::with_capacity(cells.len());
-    let mut renamed = 0;
-    for (index, cell) in cells.iter().enumerate() {
-        let base = cell.trim();
-        let mut name = if base.is_empty() {
-            renamed += 1;
-            format!("column_{}", index + 1)
-        } else {
-            base.to_owned()
-        };
-        if names.contains(&name) {
-            renamed += 1;
-            let mut suffix = 2;
-            while names.contains(&format!("{name}_{suffix}")) {
-                suffix += 1;
-            }
-            name = format!("{name}_{suffix}");
-        }
-        names.push(name);
-    }
-    if renamed > 0 {
-        warnings.push(format!(
-            "{renamed} column header{} empty or repeated and renamed",
-            if renamed == 1 { " was" } else { "s were" }
-        ));
-    }
-    names
-}
-
-/// What the sample said about the whole file.
-#[derive(Debug, Clone)]
-pub(super) struct Dialect {
-    format: CsvFormat,
-    decimal_comma: bool,
-    header_line: usize,
-    /// Where the data rows start in the decoded text.
-    data_start: usize,
-    plans: Vec<ColumnPlan>,
-    warnings: Vec<String>,
 }
 
 /// The end of the last whole record in `text`, which starts at a record boundary: the last

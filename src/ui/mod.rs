@@ -4,6 +4,7 @@
 pub mod app;
 pub mod article_panel;
 pub mod background;
+mod chart_hover;
 pub mod chart_panel;
 pub mod column_panel;
 pub mod file_dialog;

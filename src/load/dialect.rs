@@ -1,0 +1,206 @@
+//! Deciding from the first megabyte how the whole file is written: the delimiter and quote,
+//! where the header row is, the decimal mark, and what each column holds. A function of the
+//! sample text alone, so it can be tested without files.
+
+use std::path::Path;
+
+use super::infer::{self, Cell, ColumnPlan, parse_number, plan_column};
+use super::sniff::{self, CsvFormat, SampleRecord, split_records};
+use super::{LoadError, shorten};
+
+/// What the sample said about the whole file.
+#[derive(Debug, Clone)]
+pub(super) struct Dialect {
+    pub format: CsvFormat,
+    pub decimal_comma: bool,
+    pub header_line: usize,
+    /// Where the data rows start in the decoded text.
+    pub data_start: usize,
+    pub plans: Vec<ColumnPlan>,
+    pub warnings: Vec<String>,
+}
+
+/// The dialect of `sample`, the first records of the file at `path` (`complete` when it is the
+/// whole file), or the first problem found in it.
+pub(super) fn decide(
+    path: &Path,
+    sample: &str,
+    sample_complete: bool,
+) -> Result<Dialect, LoadError> {
+    let fail = |error: &dyn Fn(std::path::PathBuf) -> LoadError| error(path.to_path_buf());
+    let delimiter = sniff::sniff_delimiter(sample, sample_complete);
+    let format = CsvFormat {
+        delimiter,
+        quote: sniff::sniff_quote(sample, delimiter),
+    };
+    let outcome = split_records(sample, format, sample_complete);
+    if let (Some(line), true) = (outcome.open_quote_line, sample_complete) {
+        return Err(fail(&|path| LoadError::UnterminatedQuote { path, line }));
+    }
+    let records = outcome.records;
+    if records.is_empty() {
+        return Err(fail(&|path| LoadError::Empty { path }));
+    }
+    let header_index = sniff::header_index(&records);
+    let header = &records[header_index];
+    let expected = header.cells.len();
+    let mut warnings = Vec::new();
+    if header_index > 0 {
+        warnings.push(format!(
+            "skipped {} line{} above the header (line {}: \"{}\")",
+            header_index,
+            if header_index == 1 { "" } else { "s" },
+            records[0].line,
+            shorten(&records[0].cells.join(" "))
+        ));
+    }
+    let mut body: &[SampleRecord] = &records[header_index + 1..];
+    if sample_complete {
+        while body
+            .last()
+            .is_some_and(|r| r.cells.len() == 1 && expected > 1)
+        {
+            body = &body[..body.len() - 1];
+        }
+    }
+    if let Some(ragged) = body.iter().find(|r| r.cells.len() != expected) {
+        let (line, found) = (ragged.line, ragged.cells.len());
+        return Err(fail(&|path| LoadError::RaggedRow {
+            path,
+            line,
+            found,
+            expected,
+        }));
+    }
+    let header_is_data = !body.is_empty()
+        && header.cells.iter().all(|c| {
+            matches!(
+                parse_number(
+                    c,
+                    infer::NumberFormat {
+                        decimal_comma: false,
+                        thousands: None
+                    }
+                ),
+                Cell::Finite(_)
+            )
+        })
+        && !header.cells.iter().all(|c| infer::header_year(c).is_some());
+    let (names, data_rows, data_start, header_line): (
+        Vec<String>,
+        Vec<&SampleRecord>,
+        usize,
+        usize,
+    ) = if header_is_data {
+        warnings.push(format!(
+            "no header row: the columns are named column_1 to column_{expected}"
+        ));
+        let start = if header_index == 0 {
+            0
+        } else {
+            records[header_index - 1].end
+        };
+        (
+            (1..=expected).map(|i| format!("column_{i}")).collect(),
+            std::iter::once(header).chain(body).collect(),
+            start,
+            0,
+        )
+    } else {
+        (
+            unique_names(&header.cells, &mut warnings),
+            body.iter().collect(),
+            header.end,
+            header.line,
+        )
+    };
+    let data_records: Vec<SampleRecord> = data_rows.into_iter().cloned().collect();
+    let decimal_comma = sniff::uses_decimal_comma(&data_records, delimiter);
+    let plans: Vec<ColumnPlan> = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let cells: Vec<&str> = data_records
+                .iter()
+                .map(|r| r.cells.get(index).map_or("", String::as_str))
+                .collect();
+            plan_column(name, index, &cells, decimal_comma)
+        })
+        .collect();
+    for plan in &plans {
+        if plan.leading_zeros {
+            warnings.push(format!(
+                "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
+                plan.name,
+                plan.examples.first().map_or("", String::as_str)
+            ));
+        }
+        if let Some(separator) = plan.format.thousands {
+            let shown = if separator == ' ' {
+                "space".to_owned()
+            } else {
+                format!("\"{separator}\"")
+            };
+            warnings.push(format!(
+                "column \"{}\" uses {shown} as a thousands separator; read as numbers",
+                plan.name
+            ));
+        }
+    }
+    Ok(Dialect {
+        format,
+        decimal_comma,
+        header_line,
+        data_start,
+        plans,
+        warnings,
+    })
+}
+
+/// Header names as polars needs them: none empty, none twice.
+fn unique_names(cells: &[String], warnings: &mut Vec<String>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(cells.len());
+    let mut renamed = 0;
+    for (index, cell) in cells.iter().enumerate() {
+        let base = cell.trim();
+        let mut name = if base.is_empty() {
+            renamed += 1;
+            format!("column_{}", index + 1)
+        } else {
+            base.to_owned()
+        };
+        if names.contains(&name) {
+            renamed += 1;
+            let mut suffix = 2;
+            while names.contains(&format!("{name}_{suffix}")) {
+                suffix += 1;
+            }
+            name = format!("{name}_{suffix}");
+        }
+        names.push(name);
+    }
+    if renamed > 0 {
+        warnings.push(format!(
+            "{renamed} column header{} empty or repeated and renamed",
+            if renamed == 1 { " was" } else { "s were" }
+        ));
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statistical_office_table_is_read_from_its_text_alone() {
+        let sample = "Trade with Russia\nUnit: USD bn\n\nyear;value\n2022;190,27\n2023;240,11\n";
+        let dialect = decide(Path::new("t.csv"), sample, true).unwrap();
+        assert_eq!(dialect.format.delimiter, b';');
+        assert!(dialect.decimal_comma);
+        assert_eq!(dialect.header_line, 4);
+        assert_eq!(&sample[dialect.data_start..], "2022;190,27\n2023;240,11\n");
+        let names: Vec<&str> = dialect.plans.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["year", "value"]);
+    }
+}
