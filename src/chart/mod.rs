@@ -7,6 +7,7 @@ pub mod headline;
 pub mod model;
 pub mod ticks;
 pub mod user;
+mod user_table;
 
 pub use build::{ChartOptions, GrowthView, build_chart};
 pub use model::{ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle};

@@ -3,10 +3,9 @@
 //! an x summed or averaged. The mapping ([`ChartSpec`]) gets defaults good enough that a typical
 //! file charts with no clicks; the window's column panel and `bilateral export --data` change it.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,8 +14,9 @@ use super::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, format_number, palette,
 };
-use crate::load::infer::{ColumnKind, ColumnPlan, DateOrder, NumberFormat};
-use crate::load::{LoadError, LoadedCsv, TableShape, load_csv, time_of, wide_to_long};
+pub use super::user_table::UserTable;
+use crate::load::infer::{ColumnKind, ColumnPlan};
+use crate::load::{LoadError, load_csv, time_of};
 
 const COLORS: [super::model::Rgb; 6] = [
     palette::BLUE,
@@ -88,127 +88,6 @@ pub struct ChartSpec {
     pub group: Option<String>,
     pub filters: Vec<Filter>,
     pub aggregation: Aggregation,
-}
-
-/// A user's table ready for charting.
-#[derive(Debug, Clone)]
-pub struct UserTable {
-    pub path: PathBuf,
-    pub frame: DataFrame,
-    pub plans: Vec<ColumnPlan>,
-    pub shape: TableShape,
-}
-
-impl UserTable {
-    pub fn new(path: &Path, loaded: LoadedCsv) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            frame: loaded.frame,
-            plans: loaded.plans,
-            shape: loaded.shape,
-        }
-    }
-
-    pub fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
-
-    /// The columns a chart can use: a wide table's as the long table it reshapes to.
-    pub fn chart_columns(&self) -> Cow<'_, [ColumnPlan]> {
-        match &self.shape {
-            TableShape::Long => Cow::Borrowed(&self.plans),
-            TableShape::Wide { id_columns, .. } => {
-                let mut plans: Vec<ColumnPlan> = self
-                    .plans
-                    .iter()
-                    .filter(|p| id_columns.contains(&p.name))
-                    .cloned()
-                    .collect();
-                plans.push(synthetic_plan(
-                    crate::load::table::LONG_YEAR,
-                    ColumnKind::Year,
-                ));
-                plans.push(synthetic_plan(
-                    crate::load::table::LONG_VALUE,
-                    ColumnKind::Number,
-                ));
-                Cow::Owned(plans)
-            }
-        }
-    }
-
-    /// The table in long form, as charts read it.
-    pub fn long_frame(&self) -> PolarsResult<Cow<'_, DataFrame>> {
-        match self.shape {
-            TableShape::Long => Ok(Cow::Borrowed(&self.frame)),
-            TableShape::Wide { .. } => wide_to_long(&self.frame, &self.shape).map(Cow::Owned),
-        }
-    }
-
-    /// Replaces a wide table by its long form, for good.
-    pub fn reshape_to_long(&mut self) -> PolarsResult<()> {
-        if matches!(self.shape, TableShape::Wide { .. }) {
-            let long = wide_to_long(&self.frame, &self.shape)?;
-            self.plans = self.chart_columns().into_owned();
-            self.frame = long;
-            self.shape = TableShape::Long;
-        }
-        Ok(())
-    }
-
-    /// The distinct values of a column as text, in order, at most `limit` of them; for filter
-    /// and group choices. Found with polars' hash-based unique before anything becomes text, so
-    /// a code column of 30 million rows costs a fraction of a second, not 30 million strings.
-    pub fn distinct_values(&self, column: &str, limit: usize) -> Vec<String> {
-        let Ok(frame) = self.long_frame() else {
-            return Vec::new();
-        };
-        let distinct = frame
-            .column(column)
-            .and_then(Column::unique)
-            .and_then(|c| c.sort(SortOptions::default()))
-            .and_then(|c| c.cast(&DataType::String));
-        let Ok(distinct) = distinct else {
-            return Vec::new();
-        };
-        let Ok(texts) = distinct.str() else {
-            return Vec::new();
-        };
-        texts
-            .iter()
-            .flatten()
-            .take(limit)
-            .map(str::to_owned)
-            .collect()
-    }
-
-    fn available(&self) -> String {
-        self.chart_columns()
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-fn synthetic_plan(name: &str, kind: ColumnKind) -> ColumnPlan {
-    ColumnPlan {
-        name: name.to_owned(),
-        kind,
-        format: NumberFormat {
-            decimal_comma: false,
-            thousands: None,
-        },
-        date_order: DateOrder::YearMonthDay,
-        convert_from_text: false,
-        examples: Vec::new(),
-        leading_zeros: false,
-        digits_as_text: false,
-        missing_marker: None,
-    }
 }
 
 /// Value columns people name this way are charted first.
