@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates screenshots/ from the real window: builds the release binary, starts it under
-# Xvfb in each state the README shows, and captures the screen. Installs what it needs.
+# Regenerates screenshots/ from the real window: builds the binary (release unless PROFILE says
+# otherwise), starts it under Xvfb in each state the README shows, and captures the screen.
+# Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --release --quiet
-binary=target/release/bilateral
+# PROFILE=dev reuses the test build (its dependencies are optimised) instead of a release build.
+profile=${PROFILE:-release}
+cargo build --profile "$profile" --quiet
+target_dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+binary=target/$target_dir/bilateral
 width=1360
 height=860
 display=:97
@@ -48,7 +52,7 @@ mkdir -p screenshots
 shoot dashboard-light --theme light
 shoot dashboard-dark --theme dark
 shoot article-link --annotation trade-2023-record
-for chart in growth tariffs tariff-rates-2024 timeline; do
+for chart in growth year-to-date composition tariffs tariff-rates-2024 timeline; do
   shoot "chart-$chart" --chart "$chart"
 done
 shoot timeline-event-link --annotation exercise-gulf-of-oman-2024
@@ -57,14 +61,16 @@ shoot tariffs-link --annotation tariffs-18bn
 # Exported files, as a report's reader gets them.
 "$binary" export --chart trade --out screenshots/export-trade.png --scale 1 --force
 "$binary" export --chart tariff-rates-2024 --out screenshots/export-tariff-rates-2024.svg --force
+"$binary" export --chart year-to-date --out screenshots/export-year-to-date.png --scale 1 --force
+"$binary" export --chart composition --out screenshots/export-composition.svg --force
 
 # Your own data, opened as a user opens it: a wide World Bank table, a BACI-shaped download of
 # two million rows (made by the benchmark's generator), and a file with a broken row.
 shoot user-csv-wide open tests/fixtures/load/wide_years.csv
-cargo build --release --examples --quiet
+cargo build --profile "$profile" --examples --quiet
 baci_dir=$(mktemp -d)
 baci=$baci_dir/baci_2m_rows.csv
-target/release/examples/baci_generate "$baci" 2000000
+target/$target_dir/examples/baci_generate "$baci" 2000000
 shoot user-csv-baci open "$baci"
 rm -rf "$baci_dir"
 shoot user-csv-error open tests/fixtures/load/ragged.csv

@@ -30,6 +30,19 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub window: WindowOptions,
+    /// Read the datasets from this folder (a copy of `datasets/`, edited or extended) instead
+    /// of the copies built into the program.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub datasets: Option<PathBuf>,
+}
+
+/// The datasets of `dir`, or the built-in ones without it.
+pub fn load_bundle(dir: Option<&std::path::Path>) -> anyhow::Result<Bundle> {
+    match dir {
+        Some(dir) => Bundle::load_from_dir(dir)
+            .with_context(|| format!("the datasets in {} failed to load", dir.display())),
+        None => Bundle::load().context("the bundled datasets failed to load"),
+    }
 }
 
 /// How the window opens. Saved settings apply first; these override them for this run.
@@ -215,10 +228,14 @@ pub fn dataset_summaries(bundle: &Bundle) -> Vec<DatasetSummary> {
 }
 
 /// Runs a command-line subcommand, writing its report to `out`.
-pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run_command(
+    command: &Command,
+    datasets: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     match command {
         Command::Datasets { json } => {
-            let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+            let bundle = load_bundle(datasets)?;
             let summaries = dataset_summaries(&bundle);
             if *json {
                 serde_json::to_writer_pretty(&mut *out, &summaries)?;
@@ -233,19 +250,9 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             break_year,
             json,
         } => {
-            let bundle = Bundle::load().context("the bundled datasets failed to load")?;
-            let years: Vec<i32> = bundle
-                .trade_years
-                .iter()
-                .filter(|row| row.reporter == crate::data::trade::CHINA_CUSTOMS)
-                .map(|row| row.year)
-                .collect();
-            let from = from
-                .or_else(|| years.iter().copied().min())
-                .unwrap_or_default();
-            let to = to
-                .or_else(|| years.iter().copied().max())
-                .unwrap_or_default();
+            let bundle = load_bundle(datasets)?;
+            let from = from.unwrap_or(bundle.coverage.first_year);
+            let to = to.unwrap_or(bundle.coverage.last_full_year);
             let stats = trade_stats(&bundle, from, to, *break_year)?;
             let report = StatsReport::new(&stats);
             if *json {
@@ -256,7 +263,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
             }
         }
         Command::Claims { file, date, json } => {
-            let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+            let bundle = load_bundle(datasets)?;
             let (article, paragraphs, file_date) = match file {
                 Some(path) => {
                     let article = Article::read_file(path)?;
@@ -334,6 +341,7 @@ pub fn run_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()>
                     options,
                     force: *force,
                 },
+                datasets,
                 out,
             )?;
         }
@@ -448,7 +456,11 @@ fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {
         })
 }
 
-fn run_export(request: &ExportRequest<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+fn run_export(
+    request: &ExportRequest<'_>,
+    datasets: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     if request.list {
         for chart in ChartId::ALL {
             writeln!(out, "{:<18} {}", chart.slug(), chart.label())?;
@@ -465,7 +477,7 @@ fn run_export(request: &ExportRequest<'_>, out: &mut dyn Write) -> anyhow::Resul
         writeln!(out, "{}", path.display())?;
         return Ok(());
     }
-    let bundle = Bundle::load().context("the bundled datasets failed to load")?;
+    let bundle = load_bundle(datasets)?;
     let options = ChartOptions::default();
     let mut jobs = Vec::new();
     if let (Some(chart), Some(path)) = (request.chart, request.out) {

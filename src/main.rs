@@ -11,9 +11,15 @@ fn main() -> ExitCode {
     bilateral::ui::mark_launch();
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(Command::Open { files }) => bilateral::ui::run_window(&cli.window, files),
-        Some(command) => run_command(command, &mut std::io::stdout().lock()),
-        None => bilateral::ui::run_window(&cli.window, &[]),
+        Some(Command::Open { files }) => {
+            bilateral::ui::run_window(&cli.window, cli.datasets.as_deref(), files)
+        }
+        Some(command) => run_command(
+            command,
+            cli.datasets.as_deref(),
+            &mut std::io::stdout().lock(),
+        ),
+        None => bilateral::ui::run_window(&cli.window, cli.datasets.as_deref(), &[]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

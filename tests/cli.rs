@@ -32,6 +32,9 @@ fn datasets_json_lists_each_dataset_with_rows_columns_and_sources() {
         ids,
         [
             "china_russia_trade",
+            "china_russia_trade_periods",
+            "china_russia_composition",
+            "china_russia_statements",
             "us_section301_tariffs",
             "joint_military_exercises",
             "diplomatic_milestones"
@@ -39,7 +42,7 @@ fn datasets_json_lists_each_dataset_with_rows_columns_and_sources() {
     );
     let trade = &datasets[0];
     assert_eq!(trade["unit"], "USD billion");
-    assert!(trade["title"].as_str().unwrap().contains("2000–2024"));
+    assert_eq!(trade["title"], "China–Russia trade by year");
     let csv_rows = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/china_russia_trade.csv"),
     )
@@ -60,6 +63,8 @@ fn datasets_json_lists_each_dataset_with_rows_columns_and_sources() {
         "flow",
         "value_usd_bn",
         "status",
+        "via",
+        "standing",
         "source",
     ] {
         assert!(columns.contains(&wanted), "{wanted} in {columns:?}");
@@ -240,7 +245,7 @@ fn stats_json_gives_growth_cagr_trend_and_break_test() {
     let cagr = report["cagr_pct"].as_f64().unwrap();
     assert!((cagr - ((240.11_f64 / 89.21).powf(0.1) - 1.0) * 100.0).abs() < 1e-9);
     let balance_2023 = report["balance_usd_bn"]["2023"].as_f64().unwrap();
-    assert!((balance_2023 - (110.9 - 129.1)).abs() < 1e-9);
+    assert!((balance_2023 - (110.97 - 129.14)).abs() < 1e-9);
     let trend = &report["trend"];
     let slope = trend["slope_usd_bn_per_year"].as_f64().unwrap();
     let ci = trend["ci95"].as_array().unwrap();
@@ -270,21 +275,135 @@ fn stats_json_gives_growth_cagr_trend_and_break_test() {
     assert_eq!(test["year"], 2021);
     assert!((0.0..=1.0).contains(&test["p_value"].as_f64().unwrap()));
     assert!(test["f"].as_f64().unwrap() > 0.0);
+    // Twelve years (2015's derived figure among them) less four parameters.
     assert_eq!(
         (test["df1"].as_u64(), test["df2"].as_u64()),
-        (Some(2), Some(7))
+        (Some(2), Some(8))
     );
 }
 
 #[test]
 fn stats_refuses_a_year_without_data() {
-    let output = bilateral(&["stats", "--from", "2015", "--json"]);
+    let output = bilateral(&["stats", "--from", "1995", "--json"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("no China-customs total for 2015"),
+        stderr.contains("no China-customs total for 1995"),
         "{stderr}"
     );
+}
+
+#[test]
+fn stats_default_to_the_whole_range_of_the_data() {
+    let report = stdout_json(&bilateral(&["stats", "--json"]));
+    assert_eq!(
+        (report["from"].as_i64(), report["to"].as_i64()),
+        (Some(1992), Some(2025))
+    );
+    assert_eq!(report["total_usd_bn"]["2025"], 228.105);
+    let yoy_2025 = report["yoy_pct"]["2025"].as_f64().unwrap();
+    assert!((-6.9..=-6.8).contains(&yoy_2025), "{yoy_2025}");
+    assert_eq!(
+        report["missing_years"],
+        serde_json::json!([1993, 1995, 1997])
+    );
+}
+
+#[test]
+fn export_csv_of_the_trade_chart_has_the_filled_years_and_their_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("trade.csv");
+    let output = bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    for (year, total) in [("2004", "21.23"), ("2012", "88.16"), ("2025", "228.105")] {
+        let row = text
+            .lines()
+            .find(|line| line.starts_with(&format!("{year},")))
+            .unwrap_or_else(|| panic!("no {year} row in\n{text}"));
+        assert!(row.contains(total), "{row}");
+    }
+    let row_2025 = text.lines().find(|l| l.starts_with("2025,")).unwrap();
+    assert!(row_2025.contains("weakly sourced"), "{row_2025}");
+    assert!(row_2025.contains("GACC via Reuters"), "{row_2025}");
+}
+
+#[test]
+fn export_list_has_the_year_to_date_and_composition_charts() {
+    let output = bilateral(&["export", "--list"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("year-to-date"), "{text}");
+    assert!(text.contains("composition"), "{text}");
+}
+
+/// A copy of `datasets/` with one more year of trade, for checking that the program follows the
+/// data rather than years written into its code.
+fn datasets_with_a_later_year(dir: &Path) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for entry in std::fs::read_dir(source.join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("articles").join(path.file_name().unwrap())).unwrap();
+    }
+    let trade = dir.join("china_russia_trade.csv");
+    let mut text = std::fs::read_to_string(&trade).unwrap();
+    text.push_str("2031,china_customs,total,301.5,,reported,4.2,,GACC,TASS,wire,a synthetic test year,https://tass.com/economy/1942869\n");
+    std::fs::write(&trade, text).unwrap();
+}
+
+#[test]
+fn a_later_year_in_the_data_moves_the_stats_and_the_charts_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    datasets_with_a_later_year(dir.path());
+    let datasets = dir.path().to_str().unwrap();
+    let report = stdout_json(&bilateral(&["--datasets", datasets, "stats", "--json"]));
+    assert_eq!(report["to"].as_i64(), Some(2031));
+    assert_eq!(report["total_usd_bn"]["2031"], 301.5);
+    // The years between 2025 and 2031 are gaps, not guesses.
+    let missing: Vec<i64> = report["missing_years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y.as_i64().unwrap())
+        .collect();
+    assert!(
+        missing.ends_with(&[2026, 2027, 2028, 2029, 2030]),
+        "{missing:?}"
+    );
+    let out = dir.path().join("trade.svg");
+    let output = bilateral(&[
+        "--datasets",
+        datasets,
+        "export",
+        "--chart",
+        "trade",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains("China–Russia trade, 1992–2031"),
+        "title follows the data"
+    );
+    assert!(svg.contains(">2030<"), "the axis reaches the new year");
+    // The built-in data is unchanged.
+    let built_in = stdout_json(&bilateral(&["stats", "--json"]));
+    assert_eq!(built_in["to"].as_i64(), Some(2025));
 }
 
 #[test]

@@ -52,10 +52,13 @@ impl eframe::Storage for MemoryStorage {
 fn the_window_opens_on_the_trade_chart_with_headline_figures() {
     let harness = harness();
     assert_eq!(harness.state().chart.id, ChartId::Trade);
-    harness
-        .get_by_label_contains("China–Russia trade, 2023: $240.1 billion +26.3% on 2022, a record");
+    harness.get_by_label_contains("China–Russia trade, 2025: $228.1 billion -6.9% on 2024");
+    harness.get_by_label_contains("Record year, 2024: $244.8 billion +1.9% on 2023, a record");
+    harness.get_by_label_contains(
+        "Trade so far, January–April 2026: $85.2 billion +19.7% on January–April 2025",
+    );
     harness.get_by_label_contains("US tariff increases, May 2024: $18 billion");
-    harness.get_by_label("Chart: China–Russia trade, 2000–2024");
+    harness.get_by_label("Chart: China–Russia trade, 1992–2025");
 }
 
 #[test]
@@ -243,7 +246,7 @@ fn the_statistics_follow_the_range_and_the_trend_line_can_be_drawn() {
         .iter()
         .find(|s| s.style == bilateral::chart::SeriesStyle::Band)
         .expect("the trend is drawn");
-    assert!(trend.name.starts_with("Trend 2000–2024"));
+    assert!(trend.name.starts_with("Trend 1992–2025"), "{}", trend.name);
 
     harness
         .state_mut()

@@ -9,5 +9,5 @@ pub mod ticks;
 pub mod user;
 mod user_table;
 
-pub use build::{ChartOptions, GrowthView, build_chart};
+pub use build::{ChartOptions, CompositionView, GrowthView, PeriodView, build_chart};
 pub use model::{ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle};

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::EventKind;
+use crate::data::{EventKind, Status};
 
 /// The charts a user can choose, in the order the list shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -13,6 +13,8 @@ pub enum ChartId {
     #[default]
     Trade,
     Growth,
+    YearToDate,
+    Composition,
     TariffLists,
     TariffRates2024,
     Timeline,
@@ -21,9 +23,11 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::Trade,
         Self::Growth,
+        Self::YearToDate,
+        Self::Composition,
         Self::TariffLists,
         Self::TariffRates2024,
         Self::Timeline,
@@ -34,8 +38,10 @@ impl ChartId {
         match self {
             Self::Trade => "Trade over time",
             Self::Growth => "Growth",
+            Self::YearToDate => "Year to date",
+            Self::Composition => "What is traded",
             Self::TariffLists => "US Section 301: imports covered",
-            Self::TariffRates2024 => "US 2024 tariff increases by product",
+            Self::TariffRates2024 => "US tariff increases by product",
             Self::Timeline => "Relations timeline",
             Self::UserData => "Your data",
         }
@@ -46,6 +52,8 @@ impl ChartId {
         match self {
             Self::Trade => "trade",
             Self::Growth => "growth",
+            Self::YearToDate => "year-to-date",
+            Self::Composition => "composition",
             Self::TariffLists => "tariffs",
             Self::TariffRates2024 => "tariff-rates-2024",
             Self::Timeline => "timeline",
@@ -213,8 +221,13 @@ pub struct DataPoint {
     /// Hover text: the exact value, unit, year, reporter.
     pub label: String,
     pub sources: Vec<String>,
+    /// How firmly the value stands: derived and weakly sourced points are drawn hollow.
+    pub status: Status,
     pub refers_to: PointRef,
 }
+
+/// What a hollow point means, in the on-screen legend and in every export.
+pub const HOLLOW_POINT_MEANING: &str = "Hollow: derived or weakly sourced";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -295,6 +308,13 @@ pub struct ChartModel {
 }
 
 impl ChartModel {
+    /// Whether any point is derived or weakly sourced, so the legend says what hollow means.
+    pub fn has_unfirm_points(&self) -> bool {
+        self.series
+            .iter()
+            .any(|series| series.points.iter().any(|point| !point.status.is_firm()))
+    }
+
     /// The series point that stands for `target`, if this chart has one.
     pub fn find_point(&self, target: &PointRef) -> Option<(&Series, &DataPoint)> {
         self.series.iter().find_map(|series| {

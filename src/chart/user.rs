@@ -15,6 +15,7 @@ use super::model::{
     SeriesStyle, format_number, palette,
 };
 pub use super::user_table::UserTable;
+use crate::data::IsoDate;
 use crate::load::infer::{ColumnKind, ColumnPlan};
 use crate::load::{LoadError, load_csv, time_of};
 
@@ -188,20 +189,11 @@ fn x_values(column: &Column, plan: &ColumnPlan) -> PolarsResult<Float64Chunked> 
 /// A fractional year as people write the time it stands for: `2024-05` for a month,
 /// `2024-05-16` for a day.
 fn time_text(kind: ColumnKind, x: f64) -> String {
-    let year = x.floor();
-    let fraction = x - year;
+    let date = IsoDate::from_fractional_year(x);
     if kind == ColumnKind::Date {
-        let day_of_year = (fraction * 365.25).round() as u32;
-        let month_starts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-        let month = month_starts
-            .iter()
-            .rposition(|&start| start <= day_of_year)
-            .unwrap_or(0);
-        let day = day_of_year - month_starts[month] + 1;
-        format!("{year:.0}-{:02}-{day:02}", month + 1)
+        date.to_string()
     } else {
-        let month = (fraction * 12.0).round() as u32 + 1;
-        format!("{year:.0}-{month:02}")
+        format!("{:04}-{:02}", date.year, date.month)
     }
 }
 
@@ -430,6 +422,7 @@ fn assemble(
                 }
             };
             series[position].points.push(DataPoint {
+                status: crate::data::Status::Reported,
                 x,
                 y,
                 x_end: None,

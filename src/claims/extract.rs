@@ -8,12 +8,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::data::IsoDate;
+use crate::data::{Flow, IsoDate, Product, Reporter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimUnit {
     UsdBn,
+    /// Million tonnes of a product.
+    MillionTonnes,
     Percent,
     Years,
     Count,
@@ -32,17 +34,23 @@ pub enum Measure {
     TradeRecord,
     /// Growth of total trade or of a flow, in percent.
     TradeGrowth,
+    /// The volume of a product traded in a year (million tonnes of crude oil).
+    ProductVolume,
+    /// The value of a product traded in a year, USD billion.
+    ProductValue,
+    /// The change in a product's trade on a year earlier, in percent.
+    ProductGrowth,
     /// A number whose measure the sentence does not make clear.
     Unknown,
 }
 
 impl Measure {
     /// The trade dataset's flow for a trade measure.
-    pub fn flow(self) -> Option<&'static str> {
+    pub fn flow(self) -> Option<Flow> {
         match self {
-            Self::TotalTrade | Self::TradeRecord => Some("total"),
-            Self::ChinaExports => Some("china_exports"),
-            Self::ChinaImports => Some("china_imports"),
+            Self::TotalTrade | Self::TradeRecord => Some(Flow::Total),
+            Self::ChinaExports => Some(Flow::ChinaExports),
+            Self::ChinaImports => Some(Flow::ChinaImports),
             _ => None,
         }
     }
@@ -84,7 +92,10 @@ pub struct FoundClaim {
     #[serde(skip)]
     pub growth_of: Option<Measure>,
     /// `russia_official` when the sentence attributes the figure to the Russian side.
-    pub reporter: &'static str,
+    pub reporter: Reporter,
+    /// The product a volume, value or growth of a product speaks of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<Product>,
     /// The sentence frames a tariff figure as money raised.
     #[serde(skip)]
     pub speaks_of_revenue: bool,
@@ -99,6 +110,9 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(?:US)?\$\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(trillion|billion|bn|million|mn)\b",
     )
+});
+static TONNES: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(\d+(?:\.\d+)?)\s*(?:million|mln|mn)\s+(?:metric\s+)?(?:tonnes|tons)\b")
 });
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)([+\-−]?\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"));
@@ -181,7 +195,25 @@ fn trade_measure(context: &str) -> Option<Measure> {
     None
 }
 
-fn reporter_of(sentence: &str) -> &'static str {
+/// The traded product a stretch of text speaks of, if any.
+fn product_of(context: &str) -> Option<Product> {
+    let text = format!(" {} ", context.to_lowercase());
+    if contains_any(&text, &[" crude", " oil "]) {
+        Some(Product::CrudeOil)
+    } else if contains_any(&text, &[" lng", "liquefied natural gas"]) {
+        Some(Product::Lng)
+    } else if contains_any(&text, &["pipeline gas", "power of siberia", "natural gas"]) {
+        Some(Product::PipelineGas)
+    } else if text.contains(" coal") {
+        Some(Product::Coal)
+    } else if contains_any(&text, &[" cars", " car exports", " vehicles"]) {
+        Some(Product::PassengerCars)
+    } else {
+        None
+    }
+}
+
+fn reporter_of(sentence: &str) -> Reporter {
     let text = sentence.to_lowercase();
     let russian = [
         "russian customs",
@@ -194,9 +226,9 @@ fn reporter_of(sentence: &str) -> &'static str {
         "russian statistics",
     ];
     if contains_any(&text, &russian) {
-        crate::data::trade::RUSSIA_OFFICIAL
+        Reporter::RussiaOfficial
     } else {
-        crate::data::trade::CHINA_CUSTOMS
+        Reporter::ChinaCustoms
     }
 }
 
@@ -235,11 +267,18 @@ fn hedge_before(sentence: &str, at: usize) -> Hedge {
 /// The year a claim at `at` in `sentence` refers to: the nearest explicit year, else "last
 /// year" or "this year" against the article's date.
 fn year_of(sentence: &str, at: usize, date: Option<IsoDate>) -> Option<i32> {
-    let explicit = YEAR
+    // "… $21.23 billion in 2004": a year just after the figure is its own, even when another
+    // year stands closer before it.
+    let following = YEAR
         .find_iter(sentence)
-        .filter_map(|m| Some((m.start().abs_diff(at), m.as_str().parse::<i32>().ok()?)))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, year)| year);
+        .find(|m| m.start() > at && m.start() - at <= 24)
+        .and_then(|m| m.as_str().parse::<i32>().ok());
+    let explicit = following.or_else(|| {
+        YEAR.find_iter(sentence)
+            .filter_map(|m| Some((m.start().abs_diff(at), m.as_str().parse::<i32>().ok()?)))
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, year)| year)
+    });
     if explicit.is_some() {
         return explicit;
     }
@@ -312,6 +351,7 @@ pub fn claims_in_paragraph(
             measure: Measure::Unknown,
             growth_of: None,
             reporter,
+            product: None,
             speaks_of_revenue,
         };
         let mut previous_end = 0;
@@ -330,6 +370,11 @@ pub fn claims_in_paragraph(
             claim.value = parse_number(number.as_str()).map(|v| v * scale_to_bn(scale.as_str()));
             claim.decimals = decimals_of(number.as_str());
             claim.measure = measure;
+            // "$62.4 billion of crude": the value of a product, not of all trade.
+            if let Some(product) = product_of(context) {
+                claim.measure = Measure::ProductValue;
+                claim.product = Some(product);
+            }
             if claim.measure == Measure::TariffCoveredImports && claim.year.is_none() {
                 claim.year = date.map(|d| d.year);
             }
@@ -348,9 +393,25 @@ pub fn claims_in_paragraph(
             claim.value = magnitude.map(|v| if v > 0.0 { v * sign } else { v });
             claim.decimals = decimals_of(number.as_str());
             let grew = trade_measure(context).or_else(|| trade_measure(sentence));
-            if let Some(measure) = grew.filter(|m| m.flow().is_some()) {
+            if let Some(product) = product_of(context) {
+                claim.measure = Measure::ProductGrowth;
+                claim.product = Some(product);
+            } else if let Some(measure) = grew.filter(|m| m.flow().is_some()) {
                 claim.measure = Measure::TradeGrowth;
                 claim.growth_of = Some(measure);
+            }
+            claims.push(claim);
+        }
+        for found in TONNES.captures_iter(sentence) {
+            let (Some(whole), Some(number)) = (found.get(0), found.get(1)) else {
+                continue;
+            };
+            let mut claim = base(whole.as_str(), whole.range(), ClaimUnit::MillionTonnes);
+            claim.value = parse_number(number.as_str());
+            claim.decimals = decimals_of(number.as_str());
+            claim.product = product_of(sentence);
+            if claim.product.is_some() {
+                claim.measure = Measure::ProductVolume;
             }
             claims.push(claim);
         }

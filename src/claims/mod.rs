@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::chart::{ChartId, PointRef};
-use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL};
-use crate::data::{Bundle, EventKind, IsoDate, TARIFFS_ID, TRADE_ID};
+use crate::data::{
+    Bundle, COMPOSITION_ID, EventKind, Flow, IsoDate, Period, Reporter, TARIFFS_ID, TRADE_ID,
+};
 pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_paragraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,30 +80,17 @@ fn rounding_tolerance(found: &FoundClaim) -> f64 {
     0.5 * 10f64.powi(-(found.decimals as i32))
 }
 
-fn reporter_name(reporter: &str) -> &'static str {
-    if reporter == RUSSIA_OFFICIAL {
-        "Russian official figures"
-    } else {
-        "China's customs (GACC)"
-    }
-}
-
 /// A trade figure and its sources, or why the data cannot check against it.
 fn trade_figure(
     bundle: &Bundle,
     year: i32,
-    reporter: &str,
-    flow: &str,
+    reporter: Reporter,
+    flow: Flow,
 ) -> Result<(f64, Vec<String>), String> {
     bundle
-        .trade_row(year, reporter, flow)
-        .map(|row| (row.value_usd_bn, row.sources))
-        .ok_or_else(|| {
-            format!(
-                "The data has no figure from {} for {year}.",
-                reporter_name(reporter)
-            )
-        })
+        .trade_fact(year, reporter, flow)
+        .map(|fact| (fact.value_usd_bn, fact.attribution.urls.clone()))
+        .ok_or_else(|| format!("The data has no figure from {reporter} for {year}."))
 }
 
 fn unverified(found: FoundClaim, explanation: String) -> Claim {
@@ -152,25 +140,33 @@ fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
         Ok(figure) => figure,
         Err(explanation) => return unverified(found, explanation),
     };
-    let (verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let (mut verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
     let mut explanation = format!(
-        "{} reported ${data} bn for {year} ({flow}); the claim's rounding allows ±{tolerance}.",
-        reporter_name(reporter)
+        "{reporter} reported ${data} bn for {year} ({flow}); the claim's rounding allows ±{tolerance}."
     );
-    let other = if reporter == CHINA_CUSTOMS {
-        RUSSIA_OFFICIAL
-    } else {
-        CHINA_CUSTOMS
-    };
-    if let Some((other_value, _)) = bundle
-        .trade_row(year, other, flow)
-        .map(|r| (r.value_usd_bn, r.sources))
+    // A figure the data itself holds only weakly cannot prove another one wrong.
+    if let Some(fact) = bundle.trade_fact(year, reporter, flow)
+        && !fact.status.is_firm()
+    {
+        let _ = write!(explanation, " The data's figure is {}", fact.status);
+        if verdict == Verdict::Contradicted {
+            verdict = Verdict::Unverified;
+            explanation.push_str(", so a different figure is not called wrong");
+        }
+        if !fact.note.is_empty() {
+            let _ = write!(explanation, " ({})", fact.note);
+        }
+        explanation.push('.');
+    }
+    let other = reporter.other();
+    if let Some(other_value) = bundle
+        .trade_fact(year, other, flow)
+        .map(|fact| fact.value_usd_bn)
         && (other_value - data).abs() > tolerance
     {
         let _ = write!(
             explanation,
-            " {} give ${other_value} bn for the same year.",
-            reporter_name(other)
+            " {other} give ${other_value} bn for the same year."
         );
     }
     Claim {
@@ -204,9 +200,9 @@ fn check_record(bundle: &Bundle, found: FoundClaim) -> Claim {
         .filter(|row| row.reporter == reporter && row.year < year)
         .filter_map(|row| {
             let value = match flow {
-                "china_exports" => row.exports_usd_bn,
-                "china_imports" => row.imports_usd_bn,
-                _ => row.total_usd_bn,
+                Flow::ChinaExports => row.exports_usd_bn,
+                Flow::ChinaImports => row.imports_usd_bn,
+                Flow::Total => row.total_usd_bn,
             }?;
             Some((row.year, value))
         })
@@ -255,29 +251,32 @@ fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
     };
     let reporter = found.reporter;
     let (Some(current), Some(previous)) = (
-        bundle.trade_row(year, reporter, flow),
-        bundle.trade_row(year - 1, reporter, flow),
+        bundle.trade_fact(year, reporter, flow),
+        bundle.trade_fact(year - 1, reporter, flow),
     ) else {
         return unverified(
             found,
             format!(
-                "The data lacks {} or {year} from {} to compute the growth.",
-                year - 1,
-                reporter_name(reporter)
+                "The data lacks {} or {year} from {reporter} to compute the growth.",
+                year - 1
             ),
         );
     };
     let (now, before) = (current.value_usd_bn, previous.value_usd_bn);
     let computed = (now / before - 1.0) * 100.0;
     let source_growth = current.reported_yoy_pct;
-    let sources = current.sources;
+    let sources = current.attribution.urls.clone();
     let tolerance = rounding_tolerance(&found);
     let (verdict_reported, _) = source_growth.map_or((Verdict::Contradicted, tolerance), |r| {
         judge(&found, claimed, r, tolerance)
     });
     let (verdict_computed, tolerance) = judge(&found, claimed, computed, tolerance);
-    let supported =
-        verdict_reported == Verdict::Supported || verdict_computed == Verdict::Supported;
+    let yuan_growth = current.reported_yoy_cny_pct;
+    let supported_in_yuan = yuan_growth
+        .is_some_and(|growth| judge(&found, claimed, growth, tolerance).0 == Verdict::Supported);
+    let supported = verdict_reported == Verdict::Supported
+        || verdict_computed == Verdict::Supported
+        || supported_in_yuan;
     let expected = source_growth.unwrap_or(computed);
     let mut explanation =
         format!("From the data's first-release figures: {computed:+.1}% ({before} to {now}).");
@@ -287,13 +286,22 @@ fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
             " The source itself reported {reported:+.1}%, computed against revised figures."
         );
     }
+    if let Some(growth) = yuan_growth {
+        let _ = write!(explanation, " In yuan terms: {growth:+.1}%.");
+    }
+    // Growth computed from a weakly sourced or derived figure cannot prove a claim wrong.
+    let firm = current.status.is_firm() && previous.status.is_firm();
+    let verdict = match (supported, firm) {
+        (true, _) => Verdict::Supported,
+        (false, true) => Verdict::Contradicted,
+        (false, false) => {
+            explanation.push_str(" The data's figures are not all firmly sourced, so a different rate is not called wrong.");
+            Verdict::Unverified
+        }
+    };
     Claim {
         found,
-        verdict: if supported {
-            Verdict::Supported
-        } else {
-            Verdict::Contradicted
-        },
+        verdict,
         expected: Some(expected),
         dataset: Some(TRADE_ID.to_owned()),
         sources,
@@ -385,6 +393,97 @@ fn check_years_of_relations(bundle: &Bundle, found: FoundClaim) -> Claim {
     }
 }
 
+/// A product's volume, value or growth in one full year, from the composition data. Part-year
+/// rows are never compared with a year's figure, and a growth rate that could be of the volume
+/// or of the value is supported by either but contradicted by neither.
+fn check_product(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let (Some(claimed), Some(year), Some(product)) = (found.value, found.year, found.product)
+    else {
+        return unverified(
+            found,
+            "The sentence gives no year for this product figure.".to_owned(),
+        );
+    };
+    let units: &[&str] = match found.measure {
+        Measure::ProductVolume => &["Mt"],
+        Measure::ProductValue => &["USD bn"],
+        _ => &["Mt", "USD bn", "bcm", "thousand units"],
+    };
+    let facts: Vec<_> = bundle
+        .composition
+        .iter()
+        .filter(|fact| {
+            fact.product == product
+                && fact.period == Period::full_year(year)
+                && units.contains(&fact.unit.as_str())
+        })
+        .collect();
+    let tolerance = rounding_tolerance(&found);
+    let compared: Vec<(f64, &crate::data::CompositionFact)> = facts
+        .iter()
+        .filter_map(|fact| {
+            let data = if found.measure == Measure::ProductGrowth {
+                fact.reported_yoy_pct?
+            } else {
+                fact.value
+            };
+            Some((data, *fact))
+        })
+        .collect();
+    let Some(&(first_data, first_fact)) = compared.first() else {
+        return unverified(
+            found,
+            format!(
+                "The data has no full-year {year} figure for {} of this kind (part-year figures are not compared with a year's).",
+                product.label().to_lowercase()
+            ),
+        );
+    };
+    let supporting = compared
+        .iter()
+        .find(|(data, _)| judge(&found, claimed, *data, tolerance).0 == Verdict::Supported);
+    let (verdict, (data, fact)) = match supporting {
+        Some(&(data, fact)) => (Verdict::Supported, (data, fact)),
+        None if compared.len() == 1 && found.measure != Measure::ProductGrowth => {
+            (Verdict::Contradicted, (first_data, first_fact))
+        }
+        None => {
+            return unverified(
+                found,
+                format!(
+                    "The data's {year} changes for {} are of volume and value; the sentence does not say which it means.",
+                    product.label().to_lowercase()
+                ),
+            );
+        }
+    };
+    let (_, tolerance) = judge(&found, claimed, data, tolerance);
+    let what = if found.measure == Measure::ProductGrowth {
+        format!("{data:+}% on a year earlier")
+    } else {
+        format!("{data} {}", fact.unit)
+    };
+    Claim {
+        explanation: format!(
+            "{} {year}: {what} ({}; {}); the claim's rounding allows ±{tolerance}.",
+            product.label(),
+            fact.status,
+            fact.attribution.credit()
+        ),
+        found,
+        verdict,
+        expected: Some(data),
+        dataset: Some(COMPOSITION_ID.to_owned()),
+        sources: fact.attribution.urls.clone(),
+        tolerance: Some(tolerance),
+        chart: Some(ChartId::Composition),
+        point: Some(PointRef::Row {
+            dataset_id: COMPOSITION_ID.to_owned(),
+            row: fact.row,
+        }),
+    }
+}
+
 /// Checks one found claim against the datasets.
 pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
     match found.measure {
@@ -395,6 +494,9 @@ pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
         Measure::TradeGrowth => check_growth(bundle, found),
         Measure::TariffCoveredImports => check_tariff(bundle, found),
         Measure::YearsSinceRelationsBegan => check_years_of_relations(bundle, found),
+        Measure::ProductVolume | Measure::ProductValue | Measure::ProductGrowth => {
+            check_product(bundle, found)
+        }
         Measure::Unknown => unverified(
             found,
             "The sentence does not say what this number measures in terms the data has.".to_owned(),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::data::Product;
 
 fn bundle() -> Bundle {
     Bundle::load().expect("bundled data loads")
@@ -106,7 +107,7 @@ fn a_wrong_figure_is_contradicted_with_the_datas_value() {
 #[test]
 fn a_figure_the_data_cannot_check_is_unverified() {
     let claims = check_text(
-        "Trade was $12 billion in 2001.\nThe fund will invest $10 billion in Harbin.\nSome 5% of shops closed.",
+        "Trade was $12 billion in 1995.\nThe fund will invest $10 billion in Harbin.\nSome 5% of shops closed.",
     );
     for text in ["$12 billion", "$10 billion", "5%"] {
         let claim = find(&claims, text);
@@ -158,5 +159,102 @@ fn each_side_is_compared_with_its_own_figures_and_revenue_is_flagged() {
         not_a_record.explanation.contains("2019"),
         "{}",
         not_a_record.explanation
+    );
+}
+
+#[test]
+fn a_figure_against_weak_or_derived_data_is_never_called_wrong() {
+    let claims =
+        check_text("Trade was $9.3 billion in 2001.\nTrade came to $64.2 billion in 2015.");
+    for text in ["$9.3 billion", "$64.2 billion"] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Unverified,
+            "{text}: {}",
+            claim.explanation
+        );
+        assert!(
+            claim.explanation.contains("not called wrong"),
+            "{}",
+            claim.explanation
+        );
+    }
+    assert!(
+        find(&claims, "$64.2 billion")
+            .explanation
+            .contains("yuan conversion")
+    );
+}
+
+#[test]
+fn the_latest_year_and_the_filled_years_are_checked() {
+    let claims = check_text(
+        "Date: 2026-01-14\n\
+         China's trade with Russia fell 6.9% last year to $228.1 billion.\n\
+         Trade reached $88.2 billion in 2012, and $21.23 billion in 2004.\n\
+         Chinese exports to Russia dropped by 9.9% year-on-year in 2025.",
+    );
+    for text in [
+        "6.9%",
+        "$228.1 billion",
+        "$88.2 billion",
+        "$21.23 billion",
+        "9.9%",
+    ] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Supported,
+            "{text}: {}",
+            claim.explanation
+        );
+    }
+    assert_eq!(find(&claims, "6.9%").found.year, Some(2025));
+    assert_eq!(find(&claims, "6.9%").expected, Some(-6.9));
+    assert_eq!(find(&claims, "$228.1 billion").expected, Some(228.105));
+    assert!(
+        find(&claims, "9.9%")
+            .explanation
+            .contains("In yuan terms: -9.9%")
+    );
+}
+
+#[test]
+fn product_figures_are_checked_against_the_composition_data() {
+    let claims = check_text(
+        "China imported 108.5 million tonnes of Russian crude in 2024.\n\
+         China bought 120 million tonnes of Russian crude oil in 2024.\n\
+         Imports of Russian crude were worth $62.42 billion in 2024.\n\
+         China imported 80 million tonnes of Russian crude in 2025.",
+    );
+    let volume = find(&claims, "108.5 million tonnes");
+    assert_eq!(
+        (volume.verdict, volume.found.measure, volume.found.product),
+        (
+            Verdict::Supported,
+            Measure::ProductVolume,
+            Some(Product::CrudeOil)
+        )
+    );
+    assert_eq!(volume.dataset.as_deref(), Some(COMPOSITION_ID));
+    assert_eq!(
+        find(&claims, "120 million tonnes").verdict,
+        Verdict::Contradicted
+    );
+    let value = find(&claims, "$62.42 billion");
+    assert_eq!(
+        (value.verdict, value.found.measure),
+        (Verdict::Supported, Measure::ProductValue),
+        "{}",
+        value.explanation
+    );
+    // 2025 is known only to September: no verdict against a part of the year.
+    let partial = find(&claims, "80 million tonnes");
+    assert_eq!(
+        partial.verdict,
+        Verdict::Unverified,
+        "{}",
+        partial.explanation
     );
 }

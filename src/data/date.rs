@@ -12,6 +12,14 @@ pub struct IsoDate {
 }
 
 impl IsoDate {
+    /// A date that exists: 2024-02-29 does, 2023-02-29 and 2024-02-31 do not.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
+        let date = Self { year, month, day };
+        let valid =
+            (1..=12).contains(&date.month) && (1..=date.days_in_month()).contains(&date.day);
+        valid.then_some(date)
+    }
+
     /// Parses `YYYY-MM-DD`, checking that the day exists in that month.
     pub fn parse(text: &str) -> Option<Self> {
         let mut parts = text.trim().splitn(3, '-');
@@ -19,14 +27,7 @@ impl IsoDate {
         if year.len() != 4 || month.len() != 2 || day.len() != 2 {
             return None;
         }
-        let date = Self {
-            year: year.parse().ok()?,
-            month: month.parse().ok()?,
-            day: day.parse().ok()?,
-        };
-        let valid =
-            (1..=12).contains(&date.month) && (1..=date.days_in_month()).contains(&date.day);
-        valid.then_some(date)
+        Self::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
 
     fn is_leap_year(self) -> bool {
@@ -49,10 +50,101 @@ impl IsoDate {
             + self.day
     }
 
-    /// The date as a position on a year axis: 2024-07-01 is about 2024.5.
+    fn days_in_year(self) -> u32 {
+        if self.is_leap_year() { 366 } else { 365 }
+    }
+
+    /// The date as a position on a year axis: 2024-07-01 is about 2024.5. Every day has its
+    /// own position, 29 February included.
     pub fn fractional_year(self) -> f64 {
-        let days_in_year = if self.is_leap_year() { 366.0 } else { 365.0 };
-        f64::from(self.year) + f64::from(self.day_of_year() - 1) / days_in_year
+        f64::from(self.year) + f64::from(self.day_of_year() - 1) / f64::from(self.days_in_year())
+    }
+
+    /// The day at a position on a year axis, the inverse of [`IsoDate::fractional_year`].
+    pub fn from_fractional_year(x: f64) -> Self {
+        let year = x.floor() as i32;
+        let start = Self {
+            year,
+            month: 1,
+            day: 1,
+        };
+        let last_day = start.days_in_year();
+        let mut day_of_year =
+            (((x - f64::from(year)) * f64::from(last_day)).round() as u32 + 1).clamp(1, last_day);
+        let mut date = start;
+        while let Some(month_length) = (date.month <= 12).then(|| date.days_in_month())
+            && day_of_year > month_length
+        {
+            day_of_year -= month_length;
+            date.month += 1;
+        }
+        Self {
+            day: day_of_year,
+            ..date
+        }
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of month 1–12 ("" for any other number).
+pub fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+impl IsoDate {
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        } as u32;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Self {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs());
+        Self::from_days_since_epoch((seconds / 86_400) as i64)
+    }
+
+    /// Whole years from `self` to `later`: 1949-10-02 to 2026-12-01 is 77.
+    pub fn whole_years_until(self, later: Self) -> i32 {
+        let birthday_passed = (later.month, later.day) >= (self.month, self.day);
+        later.year - self.year - i32::from(!birthday_passed)
+    }
+
+    /// "14 May 2024", as a title writes a date.
+    pub fn long_label(self) -> String {
+        format!("{} {} {}", self.day, month_name(self.month), self.year)
     }
 }
 
@@ -88,5 +180,45 @@ mod tests {
         assert_eq!(start, Some(2023.0));
         let july = IsoDate::parse("2023-07-02").map_or(0.0, IsoDate::fractional_year);
         assert!((july - 2023.4986).abs() < 1e-3, "{july}");
+    }
+
+    #[test]
+    fn days_since_1970_become_the_calendar_date() {
+        assert_eq!(IsoDate::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(
+            IsoDate::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            IsoDate::from_days_since_epoch(20_788).to_string(),
+            "2026-12-01"
+        );
+        let recognition = IsoDate::new(1949, 10, 2).expect("date");
+        let day = |text| IsoDate::parse(text).expect("date");
+        assert_eq!(recognition.whole_years_until(day("2026-12-01")), 77);
+        assert_eq!(recognition.whole_years_until(day("2024-10-01")), 74);
+        assert_eq!(recognition.whole_years_until(day("2024-10-02")), 75);
+    }
+
+    #[test]
+    fn leap_days_have_their_own_place_and_31_february_does_not_exist() {
+        let leap_day = IsoDate::new(2024, 2, 29).map(IsoDate::fractional_year);
+        let first_of_march = IsoDate::new(2024, 3, 1).map(IsoDate::fractional_year);
+        assert!(leap_day < first_of_march, "{leap_day:?} {first_of_march:?}");
+        assert_eq!(IsoDate::new(2024, 2, 31), None);
+        assert_eq!(IsoDate::parse("2024-02-31"), None);
+        for text in [
+            "2024-02-29",
+            "2024-03-01",
+            "2023-12-31",
+            "2025-01-01",
+            "2024-07-16",
+        ] {
+            let date = IsoDate::parse(text).expect("a real date");
+            assert_eq!(
+                IsoDate::from_fractional_year(date.fractional_year()).to_string(),
+                text
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! trade charts, so each carries its dates already parsed.
 
 use super::date::IsoDate;
+use super::facts::event_attribution;
 use super::table::Dataset;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -37,6 +38,8 @@ pub struct Event {
     pub end: Option<IsoDate>,
     pub detail: String,
     pub sources: Vec<String>,
+    /// Where it was read and how firm that outlet is: "Xinhua (wire agency or paper of record)".
+    pub credit: String,
     /// The dataset and row this event comes from.
     pub dataset_id: String,
     pub row: usize,
@@ -70,6 +73,8 @@ pub struct TariffStep {
     pub new_rate_pct: Option<f64>,
     pub note: String,
     pub sources: Vec<String>,
+    /// "USTR via Federal Register (primary source)".
+    pub credit: String,
     pub row: usize,
 }
 
@@ -139,11 +144,20 @@ pub fn exercises(dataset: &Dataset) -> Vec<Event> {
                 end: date(dataset, row, "end_date"),
                 detail,
                 sources: sources(dataset, row),
+                credit: event_attribution(dataset, row).credit_with_standing(),
                 dataset_id: dataset.spec.id.clone(),
                 row,
             })
         })
         .collect()
+}
+
+/// The date of the latest joint statement among the diplomatic milestones.
+pub fn latest_joint_statement(dataset: &Dataset) -> Option<IsoDate> {
+    (0..dataset.rows())
+        .filter(|&row| text(dataset, row, "category") == "statement")
+        .filter_map(|row| date(dataset, row, "date"))
+        .max()
 }
 
 /// The diplomatic milestones. The US tariff announcement the milestones list also mentions is
@@ -160,6 +174,7 @@ pub fn milestones(dataset: &Dataset) -> Vec<Event> {
                 end: date(dataset, row, "end_date"),
                 detail: text(dataset, row, "note"),
                 sources: sources(dataset, row),
+                credit: event_attribution(dataset, row).credit_with_standing(),
                 dataset_id: dataset.spec.id.clone(),
                 row,
             })
@@ -181,6 +196,7 @@ pub fn tariff_steps(dataset: &Dataset) -> Vec<TariffStep> {
             new_rate_pct: number(dataset, row, "new_rate_pct"),
             note: text(dataset, row, "note"),
             sources: sources(dataset, row),
+            credit: event_attribution(dataset, row).credit_with_standing(),
             row,
         })
         .collect()
@@ -223,6 +239,7 @@ pub fn tariff_events(dataset: &Dataset, steps: &[TariffStep]) -> Vec<Event> {
                     .collect::<Vec<_>>()
                     .join("; "),
                 sources: step.sources.clone(),
+                credit: step.credit.clone(),
                 dataset_id: dataset.spec.id.clone(),
                 row: step.row,
             })

@@ -4,6 +4,7 @@
 
 use polars::prelude::*;
 
+use super::facts::Reporter;
 use super::table::Dataset;
 
 /// Column names of the yearly table.
@@ -18,14 +19,11 @@ pub mod columns {
     pub const INDEX: &str = "index";
 }
 
-pub const CHINA_CUSTOMS: &str = "china_customs";
-pub const RUSSIA_OFFICIAL: &str = "russia_official";
-
 /// One year of one reporter's figures, USD billion (growth in percent).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TradeYear {
     pub year: i32,
-    pub reporter: String,
+    pub reporter: Reporter,
     pub total_usd_bn: Option<f64>,
     pub exports_usd_bn: Option<f64>,
     pub imports_usd_bn: Option<f64>,
@@ -36,8 +34,8 @@ pub struct TradeYear {
 
 /// Widens the tidy trade table to one row per reporter and year, with balance and growth.
 ///
-/// Growth is computed only between consecutive years: a year after a gap (2002 after the
-/// unconfirmed 2001) gets no growth rather than a misleading two-year change.
+/// Growth is computed only between consecutive years: a year after a gap gets no growth rather
+/// than a misleading change over two years.
 pub fn yearly_table(trade: &Dataset) -> PolarsResult<DataFrame> {
     use columns::{BALANCE, EXPORTS, IMPORTS, REPORTER, TOTAL, YEAR, YOY};
     let flow_value = |flow: &str| {
@@ -99,7 +97,7 @@ pub fn trade_years(yearly: &DataFrame) -> PolarsResult<Vec<TradeYear>> {
         .filter_map(|row| {
             Some(TradeYear {
                 year: years.get(row)?,
-                reporter: reporters.get(row)?.to_owned(),
+                reporter: Reporter::parse(reporters.get(row)?)?,
                 total_usd_bn: totals[row],
                 exports_usd_bn: exports[row],
                 imports_usd_bn: imports[row],
@@ -120,7 +118,7 @@ mod tests {
         bundle
             .trade_years
             .iter()
-            .filter(|row| row.reporter == CHINA_CUSTOMS)
+            .filter(|row| row.reporter == Reporter::ChinaCustoms)
             .cloned()
             .collect()
     }
@@ -147,10 +145,13 @@ mod tests {
         let rows = china_customs_years();
         let growth_2023 = year(&rows, 2023).yoy_pct.expect("2023 growth");
         assert!((growth_2023 - (240.11 / 190.271 - 1.0) * 100.0).abs() < 1e-9);
-        // 2001 and 2015 are unconfirmed: the years after them get no growth.
-        assert_eq!(year(&rows, 2002).yoy_pct, None);
-        assert_eq!(year(&rows, 2016).yoy_pct, None);
-        assert_eq!(year(&rows, 2000).yoy_pct, None);
+        // 1993, 1995 and 1997 are unconfirmed: the years after them get no growth.
+        assert_eq!(year(&rows, 1994).yoy_pct, None);
+        assert_eq!(year(&rows, 1996).yoy_pct, None);
+        assert_eq!(year(&rows, 1998).yoy_pct, None);
+        assert_eq!(year(&rows, 1992).yoy_pct, None);
+        let growth_2025 = year(&rows, 2025).yoy_pct.expect("2025 growth");
+        assert!((growth_2025 - (228.105 / 244.81 - 1.0) * 100.0).abs() < 1e-9);
     }
 
     #[test]
@@ -174,10 +175,10 @@ mod tests {
                 .find(|&r| years.get(r) == Some(wanted_year) && reporters.get(r) == Some(reporter))
                 .and_then(|r| index.get(r))
         };
-        assert_eq!(at(2022, CHINA_CUSTOMS), Some(100.0));
-        let index_2023 = at(2023, CHINA_CUSTOMS).expect("2023 index");
+        assert_eq!(at(2022, "china_customs"), Some(100.0));
+        let index_2023 = at(2023, "china_customs").expect("2023 index");
         assert!((index_2023 - 240.11 / 190.271 * 100.0).abs() < 1e-9);
         // Russia's side has no 2022 figure, so it has no index on that base.
-        assert_eq!(at(2023, RUSSIA_OFFICIAL), None);
+        assert_eq!(at(2023, "russia_official"), None);
     }
 }

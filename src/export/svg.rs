@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ExportOptions, ExportTheme};
-use crate::chart::model::{AxisFormat, LegendPlacement, Rgb, event_color};
+use crate::chart::model::{AxisFormat, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color};
 use crate::chart::ticks;
 use crate::chart::{ChartModel, DataPoint, SeriesStyle};
 use crate::data::EventKind;
@@ -184,6 +184,31 @@ fn legend(svg: &mut String, model: &ChartModel, colors: &Palette, width: f64, to
             kinds.push(marker.kind);
         }
     }
+    if model.has_unfirm_points() {
+        let item_width = 28.0 + HOLLOW_POINT_MEANING.chars().count() as f64 * 6.8;
+        if x + item_width > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += 20.0;
+        }
+        let _ = writeln!(
+            svg,
+            r#"<circle class="hollow-key" cx="{:.1}" cy="{:.1}" r="4.5" fill="{}" stroke="{}" stroke-width="1.5"/>"#,
+            x + 7.0,
+            y - 4.0,
+            colors.background,
+            colors.text
+        );
+        text(
+            svg,
+            x + 20.0,
+            y,
+            12.0,
+            colors.text,
+            "start",
+            HOLLOW_POINT_MEANING,
+        );
+        x += item_width + 14.0;
+    }
     for kind in kinds {
         let item_width = 28.0 + kind.label().chars().count() as f64 * 6.8;
         if x + item_width > width - MARGIN && x > MARGIN {
@@ -350,7 +375,7 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
         );
     }
     for series in &model.series {
-        draw_series(&mut svg, &frame, series);
+        draw_series(&mut svg, &frame, series, colors.background);
     }
     let _ = writeln!(svg, "</g>");
 
@@ -363,20 +388,38 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
     svg
 }
 
-fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series) {
+/// Draws one series; derived or weakly sourced points are hollow (filled with `background`),
+/// as on screen.
+fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series, background: &str) {
     let color = hex(series.color);
+    let fill_of = |point: &DataPoint| {
+        if point.status.is_firm() {
+            (color.clone(), "")
+        } else {
+            (
+                background.to_owned(),
+                r#" stroke-width="1.5" class="hollow""#,
+            )
+        }
+    };
     let _ = writeln!(
         svg,
         r#"<g class="series" data-name="{}">"#,
         escape(&series.name)
     );
-    let dot = |svg: &mut String, x: f64, y: f64, radius: f64, label: &str| {
+    let dot = |svg: &mut String, point: &DataPoint, x: f64, radius: f64| {
+        let (fill, hollow) = fill_of(point);
+        let radius = if hollow.is_empty() {
+            radius
+        } else {
+            radius + 1.5
+        };
         let _ = writeln!(
             svg,
-            r#"<circle cx="{:.2}" cy="{:.2}" r="{radius}" fill="{color}"><title>{}</title></circle>"#,
+            r#"<circle cx="{:.2}" cy="{:.2}" r="{radius}" fill="{fill}" stroke="{color}"{hollow}><title>{}</title></circle>"#,
             frame.x(x),
-            frame.y(y),
-            escape(label)
+            frame.y(point.y),
+            escape(&point.label)
         );
     };
     match series.style {
@@ -394,16 +437,17 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series) {
                 );
             }
             for point in &series.points {
-                dot(svg, point.x, point.y, 2.8, &point.label);
+                dot(svg, point, point.x, 2.8);
             }
         }
         SeriesStyle::Bars => {
             let half = frame.x_units(BAR_WIDTH) / 2.0;
             for point in &series.points {
                 let (top, bottom) = (frame.y(point.y.max(0.0)), frame.y(point.y.min(0.0)));
+                let (fill, hollow) = fill_of(point);
                 let _ = writeln!(
                     svg,
-                    r#"<rect x="{:.2}" y="{top:.2}" width="{:.2}" height="{:.2}" fill="{color}" fill-opacity="0.75"><title>{}</title></rect>"#,
+                    r#"<rect x="{:.2}" y="{top:.2}" width="{:.2}" height="{:.2}" fill="{fill}" fill-opacity="0.75" stroke="{color}"{hollow}><title>{}</title></rect>"#,
                     frame.x(point.x) - half,
                     2.0 * half,
                     (bottom - top).max(0.5),
@@ -414,9 +458,10 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series) {
         SeriesStyle::Points => {
             for point in &series.points {
                 let (x, y) = (frame.x(point.x), frame.y(point.y));
+                let (fill, hollow) = fill_of(point);
                 let _ = writeln!(
                     svg,
-                    r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{color}"><title>{}</title></polygon>"#,
+                    r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{fill}" stroke="{color}"{hollow}><title>{}</title></polygon>"#,
                     x,
                     y - 6.0,
                     x + 6.0,
@@ -440,8 +485,8 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series) {
                     frame.x(end),
                     frame.y(point.y)
                 );
-                dot(svg, point.x, point.y, 3.0, &point.label);
-                dot(svg, end, point.y, 5.0, &point.label);
+                dot(svg, point, point.x, 3.0);
+                dot(svg, point, end, 5.0);
             }
         }
         SeriesStyle::Band => {

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::data::IsoDate;
+
 /// Cells that mean "no value" in statistical downloads (BACI writes `NA`, Eurostat `:`, the
 /// World Bank `..`).
 pub const MISSING_VALUE_MARKERS: [&str; 9] =
@@ -178,25 +180,21 @@ pub fn time_value(kind: ColumnKind, order: DateOrder, cell: &str) -> Option<f64>
         ColumnKind::Year | ColumnKind::Integer | ColumnKind::Number => {
             cell.parse::<f64>().ok().filter(|v| v.is_finite())
         }
+        // A month or quarter stands at its first day, so months, quarters and dates share the
+        // one date-to-axis conversion of `IsoDate`.
         ColumnKind::Period => {
-            if let Some(c) = PERIOD_MONTH.captures(cell) {
-                let year: f64 = c[1].parse().ok()?;
-                let month: u32 = c[2].parse().ok()?;
-                (1..=12)
-                    .contains(&month)
-                    .then(|| year + f64::from(month - 1) / 12.0)
+            let (year, month) = if let Some(c) = PERIOD_MONTH.captures(cell) {
+                (c[1].parse().ok()?, c[2].parse().ok()?)
             } else {
                 let c = PERIOD_QUARTER.captures(cell)?;
-                let year: f64 = c[1].parse().ok()?;
                 let quarter: u32 = c[2].parse().ok()?;
-                Some(year + f64::from(quarter - 1) / 4.0)
-            }
+                (c[1].parse().ok()?, (quarter.checked_sub(1)? * 3) + 1)
+            };
+            Some(IsoDate::new(year, month, 1)?.fractional_year())
         }
         ColumnKind::Date => {
             let (year, month, day) = date_parts(cell, order)?;
-            let days_before_month = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-            let day_of_year = days_before_month[(month - 1) as usize] + day - 1;
-            Some(f64::from(year) + f64::from(day_of_year) / 365.25)
+            Some(IsoDate::new(year, month, day)?.fractional_year())
         }
         _ => None,
     }
@@ -446,7 +444,7 @@ mod tests {
         assert_eq!(dates.kind, ColumnKind::Date);
         assert_eq!(dates.date_order, DateOrder::DayMonthYear);
         let v = time_value(ColumnKind::Period, DateOrder::YearMonthDay, "2024-07").unwrap();
-        assert!((v - 2024.5).abs() < 1e-9);
+        assert!((v - (2024.0 + 182.0 / 366.0)).abs() < 1e-9, "{v}");
     }
 
     #[test]

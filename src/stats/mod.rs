@@ -11,7 +11,8 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use crate::data::Bundle;
-use crate::data::trade::{CHINA_CUSTOMS, RUSSIA_OFFICIAL, columns};
+use crate::data::Reporter;
+use crate::data::trade::columns;
 
 /// The smallest sample a regression with two parameters can be judged on.
 const MIN_POINTS_FOR_TREND: usize = 3;
@@ -218,7 +219,7 @@ pub struct TradeStats {
 
 fn yearly_values(
     yearly: &DataFrame,
-    reporter: &str,
+    reporter: Reporter,
     column: &str,
     from: i32,
     to: i32,
@@ -228,7 +229,7 @@ fn yearly_values(
         .lazy()
         .filter(
             col(columns::REPORTER)
-                .eq(lit(reporter))
+                .eq(lit(reporter.code()))
                 .and(col(columns::YEAR).gt_eq(lit(from)))
                 .and(col(columns::YEAR).lt_eq(lit(to)))
                 .and(col(column).is_not_null()),
@@ -263,11 +264,16 @@ pub fn trade_stats(
         return Err(StatsError::EmptyRange { from, to });
     }
     let yearly = &bundle.trade_yearly;
-    let total = yearly_values(yearly, CHINA_CUSTOMS, columns::TOTAL, from, to)?;
-    let all_years: Vec<i32> =
-        yearly_values(yearly, CHINA_CUSTOMS, columns::TOTAL, i32::MIN, i32::MAX)?
-            .into_keys()
-            .collect();
+    let total = yearly_values(yearly, Reporter::ChinaCustoms, columns::TOTAL, from, to)?;
+    let all_years: Vec<i32> = yearly_values(
+        yearly,
+        Reporter::ChinaCustoms,
+        columns::TOTAL,
+        i32::MIN,
+        i32::MAX,
+    )?
+    .into_keys()
+    .collect();
     for year in [from, to] {
         if !total.contains_key(&year) {
             let available = all_years
@@ -278,11 +284,11 @@ pub fn trade_stats(
             return Err(StatsError::MissingYear { year, available });
         }
     }
-    let yoy_pct = yearly_values(yearly, CHINA_CUSTOMS, columns::YOY, from, to)?
+    let yoy_pct = yearly_values(yearly, Reporter::ChinaCustoms, columns::YOY, from, to)?
         .into_iter()
         .filter(|(year, _)| *year > from)
         .collect();
-    let balance_usd_bn = yearly_values(yearly, CHINA_CUSTOMS, columns::BALANCE, from, to)?;
+    let balance_usd_bn = yearly_values(yearly, Reporter::ChinaCustoms, columns::BALANCE, from, to)?;
     let cagr_between = |start: i32, end: i32| {
         cagr_pct(
             *total.get(&start)?,
@@ -291,7 +297,7 @@ pub fn trade_stats(
         )
     };
     let points: Vec<(f64, f64)> = total.iter().map(|(y, v)| (f64::from(*y), *v)).collect();
-    let russia = yearly_values(yearly, RUSSIA_OFFICIAL, columns::TOTAL, from, to)?;
+    let russia = yearly_values(yearly, Reporter::RussiaOfficial, columns::TOTAL, from, to)?;
     let reporter_gaps = russia
         .iter()
         .filter_map(|(year, russian)| {
@@ -442,9 +448,13 @@ mod tests {
         // 2013 → 2023: (240.11 / 89.21)^(1/10) − 1 = 10.4078%.
         let cagr = stats.cagr_pct.expect("cagr");
         assert!((cagr - 10.407_778).abs() < 1e-5, "{cagr}");
-        assert_eq!(stats.missing_years, vec![2015]);
-        // 2016 follows the missing 2015: no growth is claimed for it.
-        assert!(!stats.yoy_pct.contains_key(&2016));
+        // 2015 is a derived figure, not a gap.
+        assert!(stats.missing_years.is_empty());
+        let early = trade_stats(&bundle(), 1992, 2000, None).expect("stats");
+        assert_eq!(early.missing_years, vec![1993, 1995, 1997]);
+        // 1996 follows the missing 1995: no growth is claimed for it.
+        assert!(!early.yoy_pct.contains_key(&1996));
+        assert!(early.yoy_pct.contains_key(&1999));
     }
 
     #[test]
@@ -524,13 +534,13 @@ mod tests {
 
     #[test]
     fn a_year_without_data_is_refused_with_the_years_that_have_it() {
-        let err = trade_stats(&bundle(), 2001, 2010, None).expect_err("2001 has no figure");
+        let err = trade_stats(&bundle(), 1995, 2010, None).expect_err("1995 has no figure");
         let message = err.to_string();
         assert!(
-            message.contains("no China-customs total for 2001"),
+            message.contains("no China-customs total for 1995"),
             "{message}"
         );
-        assert!(message.contains("2000, 2002"), "{message}");
+        assert!(message.contains("1994, 1996"), "{message}");
     }
 
     #[test]
@@ -545,6 +555,7 @@ mod tests {
         let gap = &stats.reporter_gaps[&2023];
         assert!((gap.gap_usd_bn - (240.11 - 227.8)).abs() < 1e-9);
         assert!((gap.gap_pct - (240.11 - 227.8) / 227.8 * 100.0).abs() < 1e-9);
-        assert_eq!(stats.reporter_gaps.len(), 4);
+        // 2006, 2010, 2018, 2019, 2020 and 2023 have figures from both sides.
+        assert_eq!(stats.reporter_gaps.len(), 6);
     }
 }

@@ -3,13 +3,15 @@
 //! every way of doing a thing goes through the same code.
 
 use crate::chart::headline::{HeadlineFigure, headline_figures};
-use crate::chart::{ChartId, ChartModel, GrowthView, PointRef, build_chart};
+use crate::chart::{
+    ChartId, ChartModel, CompositionView, GrowthView, PeriodView, PointRef, build_chart,
+};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::claims::{Claim, check_paragraphs};
 use crate::data::Article;
-use crate::data::{Annotation, Bundle, EventKind};
+use crate::data::{Annotation, Bundle, EventKind, IsoDate};
 use crate::stats::{StatsError, TradeStats, trade_stats};
 
 use super::background::BackgroundJob;
@@ -33,6 +35,8 @@ pub enum Command {
     SetLogScale(bool),
     SetGrowthView(GrowthView),
     SetIndexBaseYear(i32),
+    SetPeriodView(PeriodView),
+    SetCompositionView(CompositionView),
     /// Change the statistics' range and break year.
     SetStatsRange {
         from: i32,
@@ -189,14 +193,14 @@ impl BilateralApp {
         if settings.chart == ChartId::UserData {
             settings.chart = ChartId::Trade;
         }
-        let chart = build_chart(&bundle, settings.chart, &settings.chart_options());
-        let headline = headline_figures(&bundle);
-        let stats = trade_stats(
+        let chart = build_chart(
             &bundle,
-            settings.stats_from,
-            settings.stats_to,
-            settings.break_year,
+            settings.chart,
+            &settings.chart_options(&bundle.coverage),
         );
+        let headline = headline_figures(&bundle, IsoDate::today());
+        let (from, to, break_year) = settings.stats_years(&bundle.coverage);
+        let stats = trade_stats(&bundle, from, to, break_year);
         let claims = check_paragraphs(&bundle, &bundle.article.paragraphs, bundle.article.date);
         let article = bundle.article.clone();
         Self {
@@ -260,7 +264,7 @@ impl BilateralApp {
         self.chart = build_chart(
             &self.bundle,
             self.settings.chart,
-            &self.settings.chart_options(),
+            &self.settings.chart_options(&self.bundle.coverage),
         );
     }
 
@@ -332,7 +336,17 @@ impl BilateralApp {
                 self.reset_view = true;
             }
             Command::SetIndexBaseYear(year) => {
-                self.settings.index_base_year = year;
+                self.settings.index_base_year = Some(year);
+                self.rebuild_chart();
+                self.reset_view = true;
+            }
+            Command::SetPeriodView(view) => {
+                self.settings.period_view = view;
+                self.rebuild_chart();
+                self.reset_view = true;
+            }
+            Command::SetCompositionView(view) => {
+                self.settings.composition_view = view;
                 self.rebuild_chart();
                 self.reset_view = true;
             }
@@ -341,9 +355,12 @@ impl BilateralApp {
                 to,
                 break_year,
             } => {
-                self.settings.stats_from = from;
-                self.settings.stats_to = to;
-                self.settings.break_year = break_year;
+                self.settings.stats_from = Some(from);
+                self.settings.stats_to = Some(to);
+                self.settings.break_test = break_year.is_some();
+                if break_year.is_some() {
+                    self.settings.break_year = break_year;
+                }
                 self.stats = trade_stats(&self.bundle, from, to, break_year);
                 self.rebuild_chart();
             }

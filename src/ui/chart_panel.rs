@@ -12,9 +12,13 @@ use egui_plot::{
 use super::app::{BilateralApp, Command};
 use super::chart_hover::find_hit;
 use super::sources_ui;
-use crate::chart::model::{Axis, AxisFormat, LegendPlacement, Rgb, event_color};
+use crate::chart::model::{
+    Axis, AxisFormat, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
+};
 use crate::chart::ticks;
-use crate::chart::{ChartId, ChartModel, DataPoint, GrowthView, PointRef, SeriesStyle};
+use crate::chart::{
+    ChartId, ChartModel, CompositionView, DataPoint, GrowthView, PeriodView, PointRef, SeriesStyle,
+};
 use crate::data::EventKind;
 
 pub(super) const BAR_WIDTH: f64 = 0.6;
@@ -33,7 +37,11 @@ pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let below_plot_height = if shows_stats { 84.0 } else { 36.0 };
     let plot_height = (ui.available_height() - below_plot_height).max(160.0);
     plot_ui(app, ui, plot_height);
-    ui.label(egui::RichText::new(&app.chart.source_line).small().weak());
+    let mut source_line = app.chart.source_line.clone();
+    if app.chart.has_unfirm_points() {
+        source_line = format!("{HOLLOW_POINT_MEANING}. {source_line}");
+    }
+    ui.label(egui::RichText::new(source_line).small().weak());
     if shows_stats {
         ui.separator();
         super::stats_panel::stats_ui(app, ui);
@@ -96,14 +104,41 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 app.send(Command::SetGrowthView(view));
             }
             if view == GrowthView::Index {
-                let mut base_year = app.settings.index_base_year;
+                let coverage = &app.bundle.coverage;
+                let mut base_year = app
+                    .settings
+                    .index_base_year
+                    .unwrap_or(coverage.default_index_base_year);
                 let label = ui.label("Base year:");
                 let response = ui
-                    .add(egui::DragValue::new(&mut base_year).range(2000..=2024))
+                    .add(
+                        egui::DragValue::new(&mut base_year)
+                            .range(coverage.first_year..=coverage.last_full_year),
+                    )
                     .labelled_by(label.id);
                 if response.changed() {
                     app.send(Command::SetIndexBaseYear(base_year));
                 }
+            }
+            ui.separator();
+        }
+        if chart_id == ChartId::YearToDate {
+            let mut view = app.settings.period_view;
+            let cumulative = ui.radio_value(&mut view, PeriodView::Cumulative, "Year to date");
+            let months = ui.radio_value(&mut view, PeriodView::Months, "Single months");
+            if cumulative.changed() || months.changed() {
+                app.send(Command::SetPeriodView(view));
+            }
+            ui.separator();
+        }
+        if chart_id == ChartId::Composition {
+            let mut view = app.settings.composition_view;
+            let mut changed = false;
+            for option in CompositionView::ALL {
+                changed |= ui.radio_value(&mut view, option, option.label()).changed();
+            }
+            if changed {
+                app.send(Command::SetCompositionView(view));
             }
             ui.separator();
         }
@@ -375,26 +410,27 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                 }
                 // Dots on every point only while they can be told apart.
                 if series.points.len() <= DOTTED_POINTS {
-                    plot_ui.points(
-                        Points::new(name, plot_points(&series.points, log_scale))
-                            .color(series_color)
-                            .radius(2.5)
-                            .allow_hover(false)
-                            .id(name),
-                    );
+                    draw_dots(plot_ui, series, log_scale, MarkerShape::Circle, 3.0);
                 }
             }
             SeriesStyle::Bars => {
                 if log_scale {
                     continue; // negative balances have no place on a log axis
                 }
+                // A derived or weakly sourced bar is drawn as an outline only.
                 let bars = series
                     .points
                     .iter()
                     .map(|p| {
+                        let fill = if p.status.is_firm() {
+                            series_color.gamma_multiply(0.7)
+                        } else {
+                            Color32::TRANSPARENT
+                        };
                         Bar::new(p.x, p.y)
                             .width(BAR_WIDTH)
-                            .fill(series_color.gamma_multiply(0.7))
+                            .fill(fill)
+                            .stroke(egui::Stroke::new(1.5, series_color))
                     })
                     .collect();
                 plot_ui.bar_chart(
@@ -405,14 +441,7 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                 );
             }
             SeriesStyle::Points => {
-                plot_ui.points(
-                    Points::new(name, plot_points(&series.points, log_scale))
-                        .color(series_color)
-                        .shape(MarkerShape::Diamond)
-                        .radius(5.0)
-                        .allow_hover(false)
-                        .id(name),
-                );
+                draw_dots(plot_ui, series, log_scale, MarkerShape::Diamond, 5.0);
             }
             SeriesStyle::Band => {
                 let xs: Vec<f64> = series.points.iter().map(|p| p.x).collect();
@@ -468,6 +497,43 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                 );
             }
         }
+    }
+}
+
+/// A series' dots: filled where the figure is reported, hollow where it is derived or weakly
+/// sourced, so the difference shows on screen as it does in exports.
+fn draw_dots(
+    plot_ui: &mut PlotUi<'_>,
+    series: &crate::chart::Series,
+    log_scale: bool,
+    shape: MarkerShape,
+    radius: f32,
+) {
+    let name = series.name.as_str();
+    let (mut firm, mut unfirm) = (Vec::new(), Vec::new());
+    for point in &series.points {
+        if let Some(y) = to_plot_y(point.y, log_scale) {
+            let dots = if point.status.is_firm() {
+                &mut firm
+            } else {
+                &mut unfirm
+            };
+            dots.push([point.x, y]);
+        }
+    }
+    for (points, filled) in [(firm, true), (unfirm, false)] {
+        if points.is_empty() {
+            continue;
+        }
+        plot_ui.points(
+            Points::new(name, points)
+                .color(color(series.color))
+                .shape(shape)
+                .filled(filled)
+                .radius(if filled { radius } else { radius + 1.5 })
+                .allow_hover(false)
+                .id(name),
+        );
     }
 }
 

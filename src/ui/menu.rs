@@ -16,7 +16,15 @@ const TOGGLE_THEME: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
 const RESET_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
 const SHORTCUTS_HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
-const CHART_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+const CHART_KEYS: [Key; 7] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+];
 
 fn chart_shortcut(index: usize) -> Option<KeyboardShortcut> {
     CHART_KEYS

@@ -20,7 +20,6 @@ pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
 pub use settings::{Settings, ThemeChoice};
 
 use crate::cli::WindowOptions;
-use crate::data::Bundle;
 
 pub const APP_NAME: &str = "Bilateral";
 
@@ -53,8 +52,12 @@ fn report_first_frame() {
 pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
 
 /// Opens the dashboard window on the bundled datasets and blocks until it closes.
-pub fn run_window(start: &WindowOptions, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
-    let bundle = Bundle::load()?;
+pub fn run_window(
+    start: &WindowOptions,
+    datasets: Option<&std::path::Path>,
+    files: &[std::path::PathBuf],
+) -> anyhow::Result<()> {
+    let bundle = crate::cli::load_bundle(datasets)?;
     if let Some(id) = &start.annotation
         && bundle.article.annotation(id).is_none()
     {

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::chart::{ChartId, ChartOptions, GrowthView};
-use crate::data::EventKind;
+use crate::chart::{ChartId, ChartOptions, CompositionView, GrowthView, PeriodView};
+use crate::data::{Coverage, EventKind};
 
 /// The key under which the settings are stored.
 pub const SETTINGS_KEY: &str = "bilateral.settings";
@@ -31,11 +31,17 @@ pub struct Settings {
     pub marker_kinds: Vec<EventKind>,
     pub log_scale: bool,
     pub growth_view: GrowthView,
-    pub index_base_year: i32,
-    /// The years the statistics panel (and the trend line) cover.
-    pub stats_from: i32,
-    pub stats_to: i32,
-    /// The year the break test splits the range at; `None` for no test.
+    /// The index view's base year; `None` for the data's default.
+    pub index_base_year: Option<i32>,
+    pub period_view: PeriodView,
+    pub composition_view: CompositionView,
+    /// The years the statistics panel (and the trend line) cover; `None` for the first or
+    /// latest year of the data, so a new year in the data is in range without a click.
+    pub stats_from: Option<i32>,
+    pub stats_to: Option<i32>,
+    /// Whether the statistics test for a break in the trend.
+    pub break_test: bool,
+    /// The year the break test splits the range at; `None` for the data's default.
     pub break_year: Option<i32>,
     pub show_trend: bool,
     /// CSV files opened lately, newest first.
@@ -55,10 +61,12 @@ impl Default for Settings {
             log_scale: false,
             growth_view: chart_defaults.growth_view,
             index_base_year: chart_defaults.index_base_year,
-            stats_from: 2000,
-            stats_to: 2024,
-            // 2022: the invasion of Ukraine and the sanctions that followed.
-            break_year: Some(2022),
+            period_view: chart_defaults.period_view,
+            composition_view: chart_defaults.composition_view,
+            stats_from: None,
+            stats_to: None,
+            break_test: true,
+            break_year: None,
             show_trend: false,
             recent_files: Vec::new(),
         }
@@ -66,12 +74,30 @@ impl Default for Settings {
 }
 
 impl Settings {
-    pub fn chart_options(&self) -> ChartOptions {
+    /// The statistics' first and last year and break year, the data's defaults filling what
+    /// the user has not chosen.
+    pub fn stats_years(&self, coverage: &Coverage) -> (i32, i32, Option<i32>) {
+        let break_year = if self.break_test {
+            self.break_year.or(coverage.default_break_year)
+        } else {
+            None
+        };
+        (
+            self.stats_from.unwrap_or(coverage.first_year),
+            self.stats_to.unwrap_or(coverage.last_full_year),
+            break_year,
+        )
+    }
+
+    pub fn chart_options(&self, coverage: &Coverage) -> ChartOptions {
+        let (from, to, _) = self.stats_years(coverage);
         ChartOptions {
             growth_view: self.growth_view,
             index_base_year: self.index_base_year,
+            period_view: self.period_view,
+            composition_view: self.composition_view,
             marker_kinds: self.marker_kinds.clone(),
-            trend_years: self.show_trend.then_some((self.stats_from, self.stats_to)),
+            trend_years: self.show_trend.then_some((from, to)),
         }
     }
 
@@ -102,7 +128,11 @@ mod tests {
             marker_kinds: vec![EventKind::Patrol],
             log_scale: true,
             growth_view: GrowthView::Index,
-            index_base_year: 2010,
+            index_base_year: Some(2010),
+            period_view: PeriodView::Months,
+            composition_view: CompositionView::Tonnes,
+            stats_from: Some(2005),
+            break_test: false,
             recent_files: vec!["/data/baci_2022.csv.gz".into(), "exports.csv".into()],
             ..Settings::default()
         };

@@ -5,14 +5,16 @@
 use super::app::{BilateralApp, Command};
 use crate::stats::{StatsError, p_value_clause};
 
-const FIRST_YEAR: i32 = 2000;
-const LAST_YEAR: i32 = 2024;
-
 pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let settings = &app.settings;
-    let (mut from, mut to) = (settings.stats_from, settings.stats_to);
-    let mut break_enabled = settings.break_year.is_some();
-    let mut break_year = settings.break_year.unwrap_or(2022);
+    let coverage = &app.bundle.coverage;
+    let years = coverage.first_year..=coverage.last_full_year;
+    let (mut from, mut to, chosen_break) = settings.stats_years(coverage);
+    let mut break_enabled = chosen_break.is_some();
+    let mut break_year = settings
+        .break_year
+        .or(coverage.default_break_year)
+        .unwrap_or(coverage.last_full_year);
     let mut show_trend = settings.show_trend;
     let mut changed = false;
     let mut trend_toggled = false;
@@ -20,18 +22,18 @@ pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         ui.label(egui::RichText::new("Statistics of total trade").strong());
         let from_label = ui.label("from");
         changed |= ui
-            .add(egui::DragValue::new(&mut from).range(FIRST_YEAR..=LAST_YEAR))
+            .add(egui::DragValue::new(&mut from).range(years.clone()))
             .labelled_by(from_label.id)
             .changed();
         let to_label = ui.label("to");
         changed |= ui
-            .add(egui::DragValue::new(&mut to).range(FIRST_YEAR..=LAST_YEAR))
+            .add(egui::DragValue::new(&mut to).range(years.clone()))
             .labelled_by(to_label.id)
             .changed();
         changed |= ui.checkbox(&mut break_enabled, "Break test at").changed();
         let break_response = ui.add_enabled(
             break_enabled,
-            egui::DragValue::new(&mut break_year).range(FIRST_YEAR..=LAST_YEAR),
+            egui::DragValue::new(&mut break_year).range(years),
         );
         let break_response =
             break_response.on_hover_text("Chow test: does the trend change at this year?");

@@ -1,18 +1,25 @@
 //! Builds the chart models from the bundled data. Called once per data or setting change, never
 //! per frame: the window keeps the model and draws it until something changes. One file per
-//! family of charts: trade and growth, US tariffs, the relations timeline.
+//! family of charts: trade and growth, months and year to date, what is traded, US tariffs, the
+//! relations timeline.
 
+mod composition;
+mod periods;
 mod tariffs;
 mod timeline;
 mod trade;
 
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
+
+pub use composition::CompositionView;
+pub use periods::PeriodView;
 
 use super::model::{
     ChartId, ChartModel, DataPoint, Marker, PointRef, Series, SeriesStyle, palette,
 };
-use crate::data::trade::RUSSIA_OFFICIAL;
-use crate::data::{Bundle, Event, EventKind};
+use crate::data::{Attribution, Bundle, Event, EventKind, Status};
 
 /// What the growth chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -27,7 +34,10 @@ pub enum GrowthView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChartOptions {
     pub growth_view: GrowthView,
-    pub index_base_year: i32,
+    /// The base year of the index view; `None` for the data's default.
+    pub index_base_year: Option<i32>,
+    pub period_view: PeriodView,
+    pub composition_view: CompositionView,
     /// The event kinds overlaid as markers on the trade and growth charts.
     pub marker_kinds: Vec<EventKind>,
     /// Draw the least-squares trend of total trade over these years on the trade chart.
@@ -38,20 +48,38 @@ impl Default for ChartOptions {
     fn default() -> Self {
         Self {
             growth_view: GrowthView::default(),
-            index_base_year: 2014,
+            index_base_year: None,
+            period_view: PeriodView::default(),
+            composition_view: CompositionView::default(),
             marker_kinds: vec![EventKind::Diplomatic, EventKind::Tariff],
             trend_years: None,
         }
     }
 }
 
-const TRADE_SOURCE: &str = "Source: China customs (GACC), first-release figures as reported in the press; Russian totals from Russia's customs and Economy Ministry. Compiled in bilateral's china_russia_trade dataset.";
+const TRADE_SOURCE: &str = "Source: China customs (GACC), first-release figures as relayed by news agencies (each point's outlet in its hover text and the table); Russian totals from Russia's customs and Economy Ministry. Compiled in bilateral's china_russia_trade dataset.";
+
+/// The lines a hover text adds for a row of data: its status unless plainly reported, its
+/// note, and where it was read.
+fn provenance_lines(status: Status, note: &str, attribution: &Attribution) -> String {
+    let mut lines = String::new();
+    if status != Status::Reported {
+        let _ = write!(lines, "\nStatus: {status}");
+    }
+    if !note.is_empty() {
+        let _ = write!(lines, "\nNote: {note}");
+    }
+    let _ = write!(lines, "\nSource: {}", attribution.credit_with_standing());
+    lines
+}
 
 pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> ChartModel {
     let mut model = match id {
         // A user's chart is built from their file by `chart::user`; without one, the trade chart.
         ChartId::Trade | ChartId::UserData => trade::trade_chart(bundle),
         ChartId::Growth => trade::growth_chart(bundle, options),
+        ChartId::YearToDate => periods::periods_chart(bundle, options.period_view),
+        ChartId::Composition => composition::composition_chart(bundle, options.composition_view),
         ChartId::TariffLists => tariffs::tariff_lists_chart(bundle),
         ChartId::TariffRates2024 => tariffs::tariff_rates_chart(bundle),
         ChartId::Timeline => timeline::timeline_chart(bundle),
@@ -92,6 +120,7 @@ fn trend_series(bundle: &Bundle, from: i32, to: i32) -> Option<Series> {
                     trend.slope, trend.r2
                 ),
                 sources: Vec::new(),
+                status: Status::Derived,
                 refers_to: PointRef::Year(year),
             }
         })
@@ -123,14 +152,6 @@ fn event_ref(event: &Event) -> PointRef {
     PointRef::Row {
         dataset_id: event.dataset_id.clone(),
         row: event.row,
-    }
-}
-
-fn reporter_label(reporter: &str) -> &'static str {
-    if reporter == RUSSIA_OFFICIAL {
-        "Russian official figures"
-    } else {
-        "China customs (GACC)"
     }
 }
 

@@ -7,7 +7,7 @@ use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, format_usd_bn, palette,
 };
-use crate::data::Bundle;
+use crate::data::{Bundle, IsoDate};
 
 /// One bar of the Section 301 chart: an action with its covered imports and its rate steps.
 struct ActionBar {
@@ -101,6 +101,7 @@ pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
         table.row_refs.push(refers_to.clone());
         categories.push(action);
         points.push(DataPoint {
+            status: crate::data::Status::Reported,
             x: index as f64,
             y: covered,
             x_end: None,
@@ -116,7 +117,18 @@ pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
     ChartModel {
         id: ChartId::TariffLists,
         title: "US Section 301 tariffs on Chinese goods".to_owned(),
-        subtitle: "Value of Chinese imports covered by each action, USD billion. The 2024 increases cover $18 bn of imports; that is not the tariff revenue.".to_owned(),
+        subtitle: format!(
+            "Value of Chinese imports covered by each action, USD billion.{}",
+            announcement(bundle)
+                .and_then(|(date, covered)| Some((date, covered?)))
+                .map(|(date, covered)| format!(
+                    " The increases announced in {} {} cover {} of imports; that is not the tariff revenue.",
+                    crate::data::facts::month_name(date.month),
+                    date.year,
+                    format_usd_bn(covered)
+                ))
+                .unwrap_or_default()
+        ),
         x_axis,
         y_axis: Axis::new("Imports covered, USD billion", AxisFormat::UsdBn),
         series: vec![Series {
@@ -128,14 +140,24 @@ pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
         }],
         markers: Vec::new(),
         table,
-        source_line: "Source: USTR Section 301 notices as summarised by trade-law firms and Reuters; compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
+        source_line: "Source: USTR Section 301 notices in the Federal Register; List 4A's covered value from USTR's own statement. Compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
         supports_log_scale: false,
         x_range: (-0.6, last + 0.6),
         legend: LegendPlacement::TopLeft,
     }
 }
 
+/// The date and covered value of the announcement the product-group increases belong to.
+fn announcement(bundle: &Bundle) -> Option<(IsoDate, Option<f64>)> {
+    bundle
+        .tariff_steps
+        .iter()
+        .find(|step| step.effective.is_none())
+        .and_then(|step| Some((step.announced?, step.imports_covered_usd_bn)))
+}
+
 pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
+    let announcement = announcement(bundle);
     let steps: Vec<_> = bundle
         .tariff_steps
         .iter()
@@ -161,6 +183,7 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
             "Effective".into(),
             "Imports covered ($ bn)".into(),
             "Source".into(),
+            "Addresses".into(),
         ],
         ..DataTable::default()
     };
@@ -197,18 +220,21 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
             step.imports_covered_usd_bn
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
+            step.credit.clone(),
             step.sources.join(" "),
         ]);
         table.row_refs.push(refers_to.clone());
         by_year.entry(effective.year).or_default().push(DataPoint {
+            status: crate::data::Status::Reported,
             x: old,
             y: lane(&step.product_group),
             x_end: Some(new),
             band: None,
             label: format!(
-                "{}\n{} from {effective}{covered}",
+                "{}\n{} from {effective}{covered}\nSource: {}",
                 step.product_group,
-                step.rate_change_label()
+                step.rate_change_label(),
+                step.credit
             ),
             sources: step.sources.clone(),
             refers_to,
@@ -230,14 +256,23 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
     y_axis.categories = groups.iter().rev().cloned().collect();
     ChartModel {
         id: ChartId::TariffRates2024,
-        title: "US tariff increases announced on 14 May 2024".to_owned(),
-        subtitle: "Section 301 rate on Chinese goods before and after, percent, by product group. Together they cover $18 bn of imports.".to_owned(),
+        title: announcement.map_or_else(
+            || "US Section 301 tariff increases by product group".to_owned(),
+            |(date, _)| format!("US tariff increases announced on {}", date.long_label()),
+        ),
+        subtitle: format!(
+            "Section 301 rate on Chinese goods before and after, percent, by product group.{}",
+            announcement
+                .and_then(|(_, covered)| covered)
+                .map(|covered| format!(" Together they cover {} of imports.", format_usd_bn(covered)))
+                .unwrap_or_default()
+        ),
         x_axis: Axis::new("Tariff rate", AxisFormat::Percent),
         y_axis,
         series,
         markers: Vec::new(),
         table,
-        source_line: "Source: USTR notice of 14 May 2024 and final determination, as summarised by trade-law firms and Reuters; compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
+        source_line: "Source: USTR via the Federal Register (the proposal and the final notice of these increases); rows whose table line was read through a relay say so. Compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
         supports_log_scale: false,
         x_range: (-5.0, 105.0),
         legend: LegendPlacement::BottomRight,

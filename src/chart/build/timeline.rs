@@ -1,6 +1,8 @@
 //! The relations timeline: exercises, patrols, diplomatic milestones and US tariff actions on
 //! one time axis, a lane per kind.
 
+use std::fmt::Write as _;
+
 use super::event_ref;
 use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, Series,
@@ -24,6 +26,7 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
             "Event".into(),
             "Detail".into(),
             "Source".into(),
+            "Addresses".into(),
         ],
         ..DataTable::default()
     };
@@ -36,11 +39,18 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
                 .iter()
                 .filter(|event| event.kind == kind)
                 .map(|event| DataPoint {
+                    status: crate::data::Status::Reported,
                     x: event.start.fractional_year(),
                     y: lane as f64,
                     x_end: event.end.map(IsoDate::fractional_year),
                     band: None,
-                    label: format!("{}\n{}\n{}", event.name, event.date_label(), event.detail),
+                    label: format!(
+                        "{}\n{}\n{}\nSource: {}",
+                        event.name,
+                        event.date_label(),
+                        event.detail,
+                        event.credit
+                    ),
                     sources: event.sources.clone(),
                     refers_to: event_ref(event),
                 })
@@ -60,6 +70,7 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
             event.kind.label().to_owned(),
             event.name.clone(),
             event.detail.clone(),
+            event.credit.clone(),
             event.sources.join(" "),
         ]);
         table.row_refs.push(event_ref(event));
@@ -69,10 +80,34 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
         .iter()
         .map(|k| k.label().to_owned())
         .collect();
+    // The view opens where the trade data starts; events before it (the recognition of 1949)
+    // are a drag away and named in the subtitle.
+    let coverage = &bundle.coverage;
+    let shown_from = bundle
+        .events
+        .iter()
+        .map(|event| event.start.year)
+        .filter(|year| *year >= coverage.first_year)
+        .min()
+        .unwrap_or(coverage.first_year);
+    let earlier: Vec<String> = bundle
+        .events
+        .iter()
+        .filter(|event| event.start.year < shown_from)
+        .map(|event| format!("{} ({})", event.name, event.date_label()))
+        .collect();
+    let mut subtitle = "Each dot is one event; on screen, hover for its name and dates.".to_owned();
+    if !earlier.is_empty() {
+        let _ = write!(
+            subtitle,
+            " Shown from {shown_from}: earlier events lie further left (drag the chart) and are in the table: {}.",
+            earlier.join("; ")
+        );
+    }
     ChartModel {
         id: ChartId::Timeline,
         title: "China–Russia relations: exercises, patrols, diplomacy and US tariffs".to_owned(),
-        subtitle: "Each dot is one event; on screen, hover for its name and dates. Shown from 2000: the 1949 recognition lies further left (drag the chart), and every event is in the table.".to_owned(),
+        subtitle,
         x_axis: Axis::new("Year", AxisFormat::Year),
         y_axis,
         series,
@@ -80,7 +115,10 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
         table,
         source_line: "Sources: defence ministries and news agencies for exercises and patrols; foreign ministries and news reports for milestones; USTR for tariff actions. Each row's source is in the table.".to_owned(),
         supports_log_scale: false,
-        x_range: (1999.5, 2025.3),
+        x_range: (
+            f64::from(shown_from) - 1.5,
+            f64::from(coverage.event_years.1) + 1.3,
+        ),
         legend: LegendPlacement::Hidden,
     }
 }
