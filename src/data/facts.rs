@@ -54,6 +54,7 @@ coded_enum!(Reporter {
 
 impl Reporter {
     /// The other side of the relationship, whose figure a claim is compared with.
+    #[must_use]
     pub fn other(self) -> Self {
         match self {
             Self::ChinaCustoms => Self::RussiaOfficial,
@@ -232,6 +233,7 @@ impl Period {
     }
 
     /// The same months of another year: what a year-to-date figure is compared with.
+    #[must_use]
     pub fn in_year(self, year: i32) -> Self {
         Self { year, ..self }
     }
@@ -239,7 +241,7 @@ impl Period {
     /// Where the period's first month starts on a year axis.
     pub fn start_x(self) -> f64 {
         IsoDate::new(self.year, self.first_month, 1)
-            .map_or(f64::from(self.year), |d| d.fractional_year())
+            .map_or(f64::from(self.year), IsoDate::fractional_year)
     }
 }
 

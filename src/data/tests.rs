@@ -1,3 +1,6 @@
+// Values parsed from the datasets are compared with the same literals, exactly.
+#![allow(clippy::float_cmp)]
+
 use super::*;
 
 fn bundle() -> Bundle {

@@ -38,8 +38,12 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                             for (row, reference) in table.rows.iter().zip(&table.row_refs) {
                                 let selected = selection.point.as_ref() == Some(reference);
                                 for (index, cell) in row.iter().enumerate() {
-                                    let is_source =
-                                        table.columns.get(index).is_some_and(|c| c == "Source");
+                                    // A cell of web addresses reads as links to their sites.
+                                    let is_source = !cell.is_empty()
+                                        && cell.split_whitespace().all(|word| {
+                                            word.starts_with("http://")
+                                                || word.starts_with("https://")
+                                        });
                                     if index == 0 {
                                         let response = ui.selectable_label(selected, cell);
                                         if selected && *reveal_selection {

@@ -36,6 +36,17 @@ impl CompositionView {
         }
     }
 
+    fn title(self) -> &'static str {
+        match self {
+            Self::Values => "What China and Russia trade: values, USD billion",
+            Self::Tonnes => {
+                "What China imports from Russia: crude oil, LNG and coal, million tonnes"
+            }
+            Self::PipelineGas => "China's pipeline gas imports from Russia, billion cubic metres",
+            Self::Cars => "China's car exports to Russia, thousands",
+        }
+    }
+
     fn unit(self) -> &'static str {
         match self {
             Self::Values => "USD bn",
@@ -178,7 +189,7 @@ pub(super) fn composition_chart(bundle: &Bundle, view: CompositionView) -> Chart
     );
     ChartModel {
         id: ChartId::Composition,
-        title: format!("What China and Russia trade: {}", view.label().to_lowercase()),
+        title: view.title().to_owned(),
         subtitle: "China's energy imports from Russia and its car exports, by year; diamonds are parts of a year (placed where the part ends), hollow points are derived or weakly sourced. The full product breakdown is not published with GACC's headline figures.".to_owned(),
         x_axis: Axis::new("Year", AxisFormat::Year),
         y_axis: view.axis(),
@@ -187,7 +198,8 @@ pub(super) fn composition_chart(bundle: &Bundle, view: CompositionView) -> Chart
         table,
         source_line: "Source: China customs (GACC) product tables as relayed by news agencies; Gazprom for pipeline gas; the China Passenger Car Association for some car counts. Compiled in bilateral's china_russia_composition dataset.".to_owned(),
         supports_log_scale: false,
-        x_range: (f64::from(first) - 0.5, f64::from(last) + 0.5),
+        // A year of room on the left keeps the legend off the first points.
+        x_range: (f64::from(first) - 1.5, f64::from(last) + 0.5),
         legend: LegendPlacement::TopLeft,
     }
 }
