@@ -604,6 +604,9 @@ fn write_claims(report: &ClaimsReport<'_>, out: &mut dyn Write) -> std::io::Resu
                 .unwrap_or_default()
         )?;
         writeln!(out, "      {}", claim.explanation)?;
+        if !claim.found.reading.is_empty() {
+            writeln!(out, "      read as: {}", claim.found.reading.join("; "))?;
+        }
     }
     Ok(())
 }

@@ -3,7 +3,11 @@
 //! (with the data's value) when it does not, and `unverified` when the data has nothing to check
 //! it against. Figures from one reporter are compared with the same reporter's data.
 
+mod events;
 pub mod extract;
+mod part_year;
+pub mod reading;
+mod scope;
 
 use std::fmt::Write as _;
 
@@ -11,9 +15,11 @@ use serde::Serialize;
 
 use crate::chart::{ChartId, PointRef};
 use crate::data::{
-    Bundle, COMPOSITION_ID, EventKind, Flow, IsoDate, Period, Reporter, TARIFFS_ID, TRADE_ID,
+    Bundle, COMPOSITION_ID, Currency, EventKind, Flow, IsoDate, Period, Reporter, TARIFFS_ID,
+    TRADE_ID,
 };
-pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_paragraph};
+pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_article, claims_in_paragraph};
+pub use reading::{Geography, Months, StatementKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -70,14 +76,17 @@ pub use crate::data::article::date_line;
 pub fn paragraphs_of(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("Date:"))
+        .filter(|line| {
+            !line.is_empty() && !line.starts_with("Date:") && !line.starts_with("Source:")
+        })
         .map(str::to_owned)
         .collect()
 }
 
-/// Half a unit of the last digit given: "$240.1 billion" allows ±0.05.
+/// Half a unit of the last digit given, in the claim's own scale: "$240.1 billion" allows
+/// ±0.05 billion, "$1.2 trillion" ±50 billion.
 fn rounding_tolerance(found: &FoundClaim) -> f64 {
-    0.5 * 10f64.powi(-(found.decimals as i32))
+    0.5 * 10f64.powi(-(found.decimals as i32)) * found.scale
 }
 
 /// A trade figure and its sources, or why the data cannot check against it.
@@ -274,9 +283,19 @@ fn check_growth(bundle: &Bundle, found: FoundClaim) -> Claim {
     let yuan_growth = current.reported_yoy_cny_pct;
     let supported_in_yuan = yuan_growth
         .is_some_and(|growth| judge(&found, claimed, growth, tolerance).0 == Verdict::Supported);
-    let supported = verdict_reported == Verdict::Supported
-        || verdict_computed == Verdict::Supported
-        || supported_in_yuan;
+    let in_dollars =
+        verdict_reported == Verdict::Supported || verdict_computed == Verdict::Supported;
+    let supported = match found.currency {
+        Some(Currency::Cny) => supported_in_yuan,
+        Some(Currency::Usd) => in_dollars,
+        None => in_dollars || supported_in_yuan,
+    };
+    if found.currency == Some(Currency::Cny) && yuan_growth.is_none() {
+        return unverified(
+            found,
+            format!("A growth rate in yuan; the data has no yuan rate for {year} ({flow})."),
+        );
+    }
     let expected = source_growth.unwrap_or(computed);
     let mut explanation =
         format!("From the data's first-release figures: {computed:+.1}% ({before} to {now}).");
@@ -404,18 +423,25 @@ fn check_product(bundle: &Bundle, found: FoundClaim) -> Claim {
             "The sentence gives no year for this product figure.".to_owned(),
         );
     };
-    let units: &[&str] = match found.measure {
-        Measure::ProductVolume => &["Mt"],
-        Measure::ProductValue => &["USD bn"],
-        _ => &["Mt", "USD bn", "bcm", "thousand units"],
+    let units: &[&str] = match (found.measure, found.unit, found.currency) {
+        (Measure::ProductVolume, ClaimUnit::Bcm, _) => &["bcm"],
+        (Measure::ProductVolume, ..) => &["Mt"],
+        (Measure::ProductValue, _, Some(Currency::Cny)) => &["CNY bn"],
+        (Measure::ProductValue, ..) => &["USD bn"],
+        _ => &["Mt", "USD bn", "bcm", "thousand units", "CNY bn"],
     };
+    let period = found
+        .months
+        .map_or(Period::full_year(year), |months| Period {
+            year,
+            first_month: months.first,
+            last_month: months.last,
+        });
     let facts: Vec<_> = bundle
         .composition
         .iter()
         .filter(|fact| {
-            fact.product == product
-                && fact.period == Period::full_year(year)
-                && units.contains(&fact.unit.as_str())
+            fact.product == product && fact.period == period && units.contains(&fact.unit.as_str())
         })
         .collect();
     let tolerance = rounding_tolerance(&found);
@@ -434,7 +460,8 @@ fn check_product(bundle: &Bundle, found: FoundClaim) -> Claim {
         return unverified(
             found,
             format!(
-                "The data has no full-year {year} figure for {} of this kind (part-year figures are not compared with a year's).",
+                "The data has no {} figure for {} of this kind (part-year figures are not compared with a year's).",
+                period.label(),
                 product.label().to_lowercase()
             ),
         );
@@ -444,7 +471,10 @@ fn check_product(bundle: &Bundle, found: FoundClaim) -> Claim {
         .find(|(data, _)| judge(&found, claimed, *data, tolerance).0 == Verdict::Supported);
     let (verdict, (data, fact)) = match supporting {
         Some(&(data, fact)) => (Verdict::Supported, (data, fact)),
-        None if compared.len() == 1 && found.measure != Measure::ProductGrowth => {
+        None if compared.len() == 1
+            && found.measure != Measure::ProductGrowth
+            && first_fact.status.is_firm() =>
+        {
             (Verdict::Contradicted, (first_data, first_fact))
         }
         None => {
@@ -486,34 +516,52 @@ fn check_product(bundle: &Bundle, found: FoundClaim) -> Claim {
 
 /// Checks one found claim against the datasets.
 pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
+    if let Some(reason) = scope::out_of_scope(&found) {
+        return unverified(found, reason);
+    }
+    let part_year = found.months.is_some();
     match found.measure {
+        Measure::TotalTrade
+        | Measure::ChinaExports
+        | Measure::ChinaImports
+        | Measure::TradeGrowth
+            if part_year =>
+        {
+            part_year::check_part_year(bundle, found)
+        }
+        Measure::TotalTrade | Measure::ChinaExports | Measure::ChinaImports
+            if found.currency == Some(Currency::Cny) =>
+        {
+            part_year::check_yuan_value(bundle, found)
+        }
         Measure::TotalTrade | Measure::ChinaExports | Measure::ChinaImports => {
             check_trade_value(bundle, found)
         }
         Measure::TradeRecord => check_record(bundle, found),
         Measure::TradeGrowth => check_growth(bundle, found),
         Measure::TariffCoveredImports => check_tariff(bundle, found),
+        Measure::TariffRate => events::check_tariff_rate(bundle, found),
+        Measure::EventOrdinal => events::check_event_ordinal(bundle, found),
         Measure::YearsSinceRelationsBegan => check_years_of_relations(bundle, found),
         Measure::ProductVolume | Measure::ProductValue | Measure::ProductGrowth => {
             check_product(bundle, found)
         }
-        Measure::Unknown => unverified(
+        Measure::Balance | Measure::Unknown => unverified(
             found,
             "The sentence does not say what this number measures in terms the data has.".to_owned(),
         ),
     }
 }
 
-/// Finds and checks every claim of an article's paragraphs.
+/// Finds and checks every claim of an article's paragraphs, each sentence read in the light of
+/// those before it.
 pub fn check_paragraphs(
     bundle: &Bundle,
     paragraphs: &[String],
     date: Option<IsoDate>,
 ) -> Vec<Claim> {
-    paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(index, paragraph)| claims_in_paragraph(index, paragraph, date))
+    claims_in_article(paragraphs, date)
+        .into_iter()
         .map(|found| check(bundle, found))
         .collect()
 }

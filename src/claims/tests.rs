@@ -258,3 +258,107 @@ fn product_figures_are_checked_against_the_composition_data() {
         partial.explanation
     );
 }
+
+/// One figure of a real article as judged by hand in `tests/fixtures/articles/expected.toml`.
+#[derive(Debug, serde::Deserialize)]
+struct JudgedFigure {
+    text: String,
+    verdict: String,
+    #[serde(default = "checkable_by_default")]
+    checkable: bool,
+}
+
+fn checkable_by_default() -> bool {
+    true
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct JudgedArticle {
+    file: String,
+    figures: Vec<JudgedFigure>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Judgements {
+    article: Vec<JudgedArticle>,
+}
+
+#[test]
+fn real_articles_never_get_a_true_figure_called_wrong() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let judged: Judgements =
+        toml::from_str(&std::fs::read_to_string(folder.join("expected.toml")).expect("judgements"))
+            .expect("judgements parse");
+    let bundle = bundle();
+    let (mut checkable, mut found, mut agreed, mut judged_figures) =
+        (0_usize, 0_usize, 0_usize, 0_usize);
+    let mut false_contradictions = Vec::new();
+    let mut disagreements = Vec::new();
+    assert!(judged.article.len() >= 15, "at least 15 real articles");
+    for article in &judged.article {
+        let text = std::fs::read_to_string(folder.join(&article.file)).expect("article");
+        assert!(
+            text.starts_with("Source: http"),
+            "{} names its source",
+            article.file
+        );
+        let claims = check_paragraphs(&bundle, &paragraphs_of(&text), date_line(&text));
+        let mut used = vec![false; claims.len()];
+        for figure in &article.figures {
+            judged_figures += 1;
+            checkable += usize::from(figure.checkable);
+            let matched = claims
+                .iter()
+                .enumerate()
+                .find(|(index, claim)| !used[*index] && claim.found.text == figure.text);
+            let Some((index, claim)) = matched else {
+                if figure.checkable {
+                    disagreements.push(format!("{}: {} not found", article.file, figure.text));
+                }
+                continue;
+            };
+            used[index] = true;
+            found += usize::from(figure.checkable);
+            let verdict = claim.verdict.label();
+            if verdict == figure.verdict {
+                agreed += 1;
+            } else {
+                disagreements.push(format!(
+                    "{}: {} is {verdict}, judged {} ({})",
+                    article.file, figure.text, figure.verdict, claim.explanation
+                ));
+            }
+            if claim.verdict == Verdict::Contradicted && figure.verdict != "contradicted" {
+                false_contradictions.push(format!(
+                    "{}: {} — {}",
+                    article.file, figure.text, claim.explanation
+                ));
+            }
+        }
+        // A claim found beyond the judged figures must not be called wrong either.
+        for (index, claim) in claims.iter().enumerate() {
+            if !used[index] && claim.verdict == Verdict::Contradicted {
+                false_contradictions.push(format!(
+                    "{}: unjudged {} — {}",
+                    article.file, claim.found.text, claim.explanation
+                ));
+            }
+        }
+    }
+    let recall = found as f64 / checkable as f64;
+    let accuracy = agreed as f64 / judged_figures as f64;
+    let report = format!(
+        "found {found} of {checkable} checkable figures ({:.0}%), {agreed} of {judged_figures} verdicts agree ({:.0}%)\n{}",
+        recall * 100.0,
+        accuracy * 100.0,
+        disagreements.join("\n")
+    );
+    println!("{report}");
+    assert!(
+        false_contradictions.is_empty(),
+        "true figures called contradicted:\n{}\n{report}",
+        false_contradictions.join("\n")
+    );
+    assert!(recall >= 0.94, "{report}");
+    assert!(accuracy >= 0.80, "{report}");
+}

@@ -200,6 +200,13 @@ fn claim_badges_ui(
                     .color(verdict_color(ui, claim.verdict)),
             );
             ui.label(egui::RichText::new(&claim.explanation).small());
+            if !claim.found.reading.is_empty() {
+                ui.label(
+                    egui::RichText::new(format!("Read as: {}", claim.found.reading.join("; ")))
+                        .small()
+                        .weak(),
+                );
+            }
             if let (Some(expected), Some(tolerance)) = (claim.expected, claim.tolerance) {
                 ui.label(
                     egui::RichText::new(format!(

@@ -80,8 +80,29 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
         .iter()
         .map(|k| k.label().to_owned())
         .collect();
-    // The view opens where the trade data starts; events before it (the recognition of 1949)
-    // are a drag away and named in the subtitle.
+    let (shown_from, subtitle) = view_start(bundle);
+    ChartModel {
+        id: ChartId::Timeline,
+        title: "China–Russia relations: exercises, patrols, diplomacy and US tariffs".to_owned(),
+        subtitle,
+        x_axis: Axis::new("Year", AxisFormat::Year),
+        y_axis,
+        series,
+        markers: Vec::new(),
+        table,
+        source_line: "Sources: defence ministries and news agencies for exercises and patrols; foreign ministries and news reports for milestones; USTR for tariff actions. Each row's source is in the table.".to_owned(),
+        supports_log_scale: false,
+        x_range: (
+            f64::from(shown_from) - 1.5,
+            f64::from(bundle.coverage.event_years.1) + 1.3,
+        ),
+        legend: LegendPlacement::Hidden,
+    }
+}
+
+/// Where the view opens: the first event within the years of the trade data, the events
+/// before it (the recognition of 1949) a drag away and named in the subtitle.
+fn view_start(bundle: &Bundle) -> (i32, String) {
     let coverage = &bundle.coverage;
     let shown_from = bundle
         .events
@@ -104,21 +125,5 @@ pub(super) fn timeline_chart(bundle: &Bundle) -> ChartModel {
             earlier.join("; ")
         );
     }
-    ChartModel {
-        id: ChartId::Timeline,
-        title: "China–Russia relations: exercises, patrols, diplomacy and US tariffs".to_owned(),
-        subtitle,
-        x_axis: Axis::new("Year", AxisFormat::Year),
-        y_axis,
-        series,
-        markers: Vec::new(),
-        table,
-        source_line: "Sources: defence ministries and news agencies for exercises and patrols; foreign ministries and news reports for milestones; USTR for tariff actions. Each row's source is in the table.".to_owned(),
-        supports_log_scale: false,
-        x_range: (
-            f64::from(shown_from) - 1.5,
-            f64::from(coverage.event_years.1) + 1.3,
-        ),
-        legend: LegendPlacement::Hidden,
-    }
+    (shown_from, subtitle)
 }
