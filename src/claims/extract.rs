@@ -160,6 +160,9 @@ pub struct FoundClaim {
     pub rate_change: Option<(f64, f64, f64)>,
     /// How it was read, each part with the words it was read from.
     pub reading: Vec<String>,
+    /// When the article was written, which dates "last year" and bounds what it can report.
+    #[serde(skip)]
+    pub written: Option<IsoDate>,
     /// The sentence frames a tariff figure as money raised.
     #[serde(skip)]
     pub speaks_of_revenue: bool,
@@ -273,8 +276,16 @@ fn hedge_before(sentence: &str, at: usize) -> Hedge {
         "over",
         "above",
         "exceeding",
+        "exceeding the",
         "at least",
         "upwards of",
+        "surpassing",
+        "surpassing the",
+        "surpassed",
+        "surpassed the",
+        "exceeded",
+        "topped",
+        "topping",
     ]) {
         Hedge::AtLeast
     } else if ends_with_any(&["less than", "under", "below", "at most"]) {
@@ -492,6 +503,25 @@ fn relative_year(lower: &str, date: Option<IsoDate>) -> Option<(i32, &'static st
     }
 }
 
+/// How far a year stands from a number, a comma or dash between them counting as a clause
+/// apart: in "$84.07 billion, in 2018 - by 27.1%" the year goes with 27.1%.
+fn clause_distance(sentence: &str, at: usize, number: &Range<usize>) -> usize {
+    let between = if at >= number.end {
+        &sentence[number.end..at]
+    } else {
+        &sentence[at..number.start]
+    };
+    let breaks = between.matches([',', ';', '—', '–']).count() + between.matches(" - ").count();
+    let distance = between.len() + 40 * breaks;
+    // A year introduces what follows it ("in 2018 - by 27.1%") more often than it closes what
+    // went before, so a year after a number stands a little further from it.
+    if at >= number.end {
+        distance * 3 / 2
+    } else {
+        distance
+    }
+}
+
 /// What one sentence says about time for all its figures.
 struct SentenceTime {
     years: Vec<(usize, i32, bool)>,
@@ -515,13 +545,10 @@ impl SentenceTime {
             .map(|(at, _, is_base)| {
                 (!is_base)
                     .then(|| {
-                        numbers.iter().enumerate().min_by_key(|(_, n)| {
-                            if *at >= n.range.end {
-                                at - n.range.end
-                            } else {
-                                n.range.start.saturating_sub(*at)
-                            }
-                        })
+                        numbers
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, n)| clause_distance(sentence, *at, &n.range))
                     })
                     .flatten()
                     .map(|(index, _)| index)
@@ -586,7 +613,7 @@ impl Place<'_> {
 /// sentences before; else, for part of a year, the year the article was written in.
 fn year_and_base(
     place: &Place,
-    index: usize,
+    (index, previous_year): (usize, Option<i32>),
     time: &SentenceTime,
     carried: &Carried,
     months: Option<Months>,
@@ -626,8 +653,28 @@ fn year_and_base(
             date.year - 1
         }
     });
+    // "increased by 20.8%, to $84.07 billion": a figure continuing the one before shares its year.
+    let lead = place
+        .before()
+        .trim()
+        .trim_start_matches(',')
+        .trim_start()
+        .to_ascii_lowercase();
+    let continues = [
+        "to ",
+        "reaching",
+        "amounting to",
+        "totaling",
+        "totalling",
+        "exceeding",
+    ]
+    .iter()
+    .any(|words| lead.starts_with(words))
+        || lead == "to";
+    let year_before = previous_year.filter(|_| continues);
     let year = own_year
         .map(|(_, year)| (year, year.to_string()))
+        .or_else(|| year_before.map(|year| (year, format!("{year}, the figure before"))))
         .or_else(|| relative_own.map(|(year, words)| (year, words.to_owned())))
         .or_else(|| shared.map(|(_, year)| (year, year.to_string())))
         .or_else(|| {
@@ -727,6 +774,24 @@ static MONTH_ON_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)month-on-month|m/m|on a monthly basis|over the month|compared (?:to|with) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     )
 });
+
+static FROM_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\bfrom (?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    )
+});
+
+/// "increasing by 16% from February": a change on an earlier month, unless the month starts
+/// a range ("from January to June").
+fn from_a_month(own: &str) -> bool {
+    FROM_MONTH.find_iter(own).any(|found| {
+        let rest = own[found.end()..].trim_start();
+        !(rest.starts_with("to ")
+            || rest.starts_with('-')
+            || rest.starts_with('–')
+            || rest.starts_with("through"))
+    })
+}
 
 static CHANGE_IN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -846,7 +911,7 @@ fn volume_product(place: &Place, carried: &Carried) -> Option<(Product, String)>
 /// Reads one number of a sentence.
 fn read_number(
     place: &Place,
-    (index, number): (usize, &Number),
+    (index, number, previous_year): (usize, &Number, Option<i32>),
     time: &SentenceTime,
     carried: &Carried,
     date: Option<IsoDate>,
@@ -886,7 +951,14 @@ fn read_number(
         claim.months = Some(months);
         reading.push(format!("{} from \"{words}\"", months.label()));
     }
-    let (mut year, base) = year_and_base(place, index, time, carried, claim.months, date);
+    let (mut year, base) = year_and_base(
+        place,
+        (index, previous_year),
+        time,
+        carried,
+        claim.months,
+        date,
+    );
     // "a record high in 2024": a superlative's year follows it.
     if number.found == Found::Record
         && let Some((_, following, _)) = time.years.iter().find(|(at, _, is_base)| {
@@ -920,7 +992,7 @@ fn read_growth(place: &Place, claim: &mut FoundClaim, reading: &mut Vec<String>)
         reading.push(format!("direction from \"{words}\""));
     }
     let own = place.own_lower();
-    claim.month_on_month = MONTH_ON_MONTH.is_match(own);
+    claim.month_on_month = MONTH_ON_MONTH.is_match(own) || from_a_month(place.after());
     if let Some(base) = claim.base_year {
         reading.push(format!("compared with {base}"));
     }
@@ -1040,9 +1112,18 @@ fn claims_in_sentence(
             currency: None,
             rate_change: None,
             reading: Vec::new(),
+            written: date,
             speaks_of_revenue,
         };
-        read_number(&place, (index, number), &time, carried, date, &mut claim);
+        let previous_year = claims.last().and_then(|c: &FoundClaim| c.year);
+        read_number(
+            &place,
+            (index, number, previous_year),
+            &time,
+            carried,
+            date,
+            &mut claim,
+        );
         finish_special(&mut claim, number, &lower, date);
         claims.push(claim);
     }

@@ -89,6 +89,12 @@ fn rounding_tolerance(found: &FoundClaim) -> f64 {
     0.5 * 10f64.powi(-(found.decimals as i32)) * found.scale
 }
 
+/// The tolerance for a claim against a data value: its rounding, and never less than 0.02% of
+/// the value, what two releases of one figure differ by in the last digit (53.212 and 53.213).
+fn tolerance_for(found: &FoundClaim, data: f64) -> f64 {
+    rounding_tolerance(found).max(data.abs() * 2e-4)
+}
+
 /// A trade figure and its sources, or why the data cannot check against it.
 fn trade_figure(
     bundle: &Bundle,
@@ -149,7 +155,7 @@ fn check_trade_value(bundle: &Bundle, found: FoundClaim) -> Claim {
         Ok(figure) => figure,
         Err(explanation) => return unverified(found, explanation),
     };
-    let (mut verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let (mut verdict, tolerance) = judge(&found, claimed, data, tolerance_for(&found, data));
     let mut explanation = format!(
         "{reporter} reported ${data} bn for {year} ({flow}); the claim's rounding allows ±{tolerance}."
     );
@@ -352,7 +358,7 @@ fn check_tariff(bundle: &Bundle, found: FoundClaim) -> Claim {
         );
     };
     let data = action.imports_covered_usd_bn.unwrap_or_default();
-    let (mut verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let (mut verdict, tolerance) = judge(&found, claimed, data, tolerance_for(&found, data));
     let mut explanation = format!(
         "{}: ${data} bn is the value of Chinese imports covered, not the tariff revenue.",
         action.action

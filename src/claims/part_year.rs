@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::extract::{FoundClaim, Measure};
-use super::{Claim, Verdict, judge, rounding_tolerance, unverified};
+use super::{Claim, Verdict, judge, tolerance_for, unverified};
 use crate::chart::{ChartId, PointRef};
 use crate::data::facts::usd_single_months;
 use crate::data::{Bundle, Currency, PERIODS_ID, Period, Reporter, Status, TRADE_ID};
@@ -88,13 +88,17 @@ pub(super) fn check_part_year(bundle: &Bundle, found: FoundClaim) -> Claim {
             ),
         );
     }
-    let tolerance = rounding_tolerance(&found);
-    let supporting = compared
-        .iter()
-        .find(|c| judge(&found, claimed, c.value, tolerance).0 == Verdict::Supported);
+    let supporting = compared.iter().find(|c| {
+        judge(&found, claimed, c.value, tolerance_for(&found, c.value)).0 == Verdict::Supported
+    });
     let all_firm = compared.iter().all(|c| c.status.is_firm());
     let chosen = supporting.unwrap_or(&compared[0]);
-    let (_, tolerance) = judge(&found, claimed, chosen.value, tolerance);
+    let (_, tolerance) = judge(
+        &found,
+        claimed,
+        chosen.value,
+        tolerance_for(&found, chosen.value),
+    );
     let verdict = match (supporting.is_some(), all_firm) {
         (true, _) => Verdict::Supported,
         (false, true) => Verdict::Contradicted,
@@ -145,7 +149,7 @@ pub(super) fn check_yuan_value(bundle: &Bundle, found: FoundClaim) -> Claim {
             format!("The data has no yuan figure for {year} ({flow})."),
         );
     };
-    let (verdict, tolerance) = judge(&found, claimed, data, rounding_tolerance(&found));
+    let (verdict, tolerance) = judge(&found, claimed, data, tolerance_for(&found, data));
     Claim {
         verdict: if verdict == Verdict::Contradicted && !fact.status.is_firm() {
             Verdict::Unverified

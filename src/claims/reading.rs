@@ -60,6 +60,8 @@ pub enum StatementKind {
     Share,
     /// A capacity or contract, not a year's flow ("38 billion cubic metres a year").
     Capacity,
+    /// An average over several years ("average annual growth of 30%").
+    Average,
 }
 
 /// The months of a year a figure covers, when fewer than twelve.
@@ -208,7 +210,16 @@ pub fn statement_kind(
     lower_own_phrase: &str,
     lower_sentence: &str,
 ) -> Option<(StatementKind, &'static str)> {
-    const TARGET: [&str; 6] = ["goal", "target", "aim to", "aims to", "pledge", "plan to"];
+    const TARGET: [&str; 8] = [
+        "goal",
+        "target",
+        "aim to",
+        "aims to",
+        "pledge",
+        "plan to",
+        "plans to",
+        "plans for",
+    ];
     const FORECAST: [&str; 7] = [
         "expected to",
         "expects",
@@ -235,6 +246,17 @@ pub fn statement_kind(
     }
     if let Some(word) = SHARE.iter().find(|w| lower_own_phrase.contains(**w)) {
         return Some((StatementKind::Share, word));
+    }
+    if let Some(word) = [
+        "average",
+        "on average",
+        "past three years",
+        "past five years",
+    ]
+    .iter()
+    .find(|w| lower_own_phrase.contains(**w))
+    {
+        return Some((StatementKind::Average, word));
     }
     CAPACITY
         .iter()

@@ -33,6 +33,7 @@ pub(super) fn out_of_scope(found: &FoundClaim) -> Option<String> {
         StatementKind::Conversion => Some("the writer's conversion from another currency"),
         StatementKind::Share => Some("a share of a total, which the datasets do not hold"),
         StatementKind::Capacity => Some("a capacity or contract, not a year's trade"),
+        StatementKind::Average => Some("an average over several years"),
     };
     if let Some(kind) = kind {
         return Some(format!("Read as {kind}."));
@@ -49,6 +50,20 @@ pub(super) fn out_of_scope(found: &FoundClaim) -> Option<String> {
         return Some(format!(
             "A change from {base} to {year}, over more than one year; the data has changes on the year before."
         ));
+    }
+    if let (Some(year), Some(written)) = (found.year, found.written)
+        && trade_like
+    {
+        if year > written.year {
+            return Some(format!(
+                "A figure for {year}, after the article was written ({written}): a forecast or target."
+            ));
+        }
+        if year == written.year && found.months.is_none() {
+            return Some(format!(
+                "{year} was not over when the article was written ({written}): not a full year's figure."
+            ));
+        }
     }
     if found.measure == Measure::Balance {
         return Some("A trade balance; the data checks totals and flows.".to_owned());
