@@ -460,7 +460,7 @@ pub struct Carried {
 }
 
 /// Words before a year that make it the base of a comparison rather than the figure's year.
-const BASE_MARKERS: [&str; 10] = [
+const BASE_MARKERS: [&str; 9] = [
     "compared with",
     "compared to",
     "from",
@@ -469,20 +469,36 @@ const BASE_MARKERS: [&str; 10] = [
     "than in",
     "than",
     "versus",
-    "since",
     "against",
 ];
 
-/// Every year a sentence names: where, which, and whether it is a base of comparison.
-fn year_mentions(sentence: &str) -> Vec<(usize, i32, bool)> {
+/// How a sentence names a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearRole {
+    /// The year a figure is of.
+    Figure,
+    /// The year a change is measured from ("up 64.2% on 2021").
+    Base,
+    /// A year named for reference only ("the first drop since 2020").
+    Reference,
+}
+
+/// Every year a sentence names: where, which, and in what role.
+fn year_mentions(sentence: &str) -> Vec<(usize, i32, YearRole)> {
     YEAR.find_iter(sentence)
         .filter_map(|m| {
             let year = m.as_str().parse().ok()?;
             let before = sentence[..m.start()].trim_end().to_lowercase();
-            let is_base = BASE_MARKERS
-                .iter()
-                .any(|marker| before.ends_with(&format!(" {marker}")) || before == *marker);
-            Some((m.start(), year, is_base))
+            let after_marker =
+                |marker: &str| before.ends_with(&format!(" {marker}")) || before == marker;
+            let role = if after_marker("since") {
+                YearRole::Reference
+            } else if BASE_MARKERS.iter().any(|marker| after_marker(marker)) {
+                YearRole::Base
+            } else {
+                YearRole::Figure
+            };
+            Some((m.start(), year, role))
         })
         .collect()
 }
@@ -524,7 +540,7 @@ fn clause_distance(sentence: &str, at: usize, number: &Range<usize>) -> usize {
 
 /// What one sentence says about time for all its figures.
 struct SentenceTime {
-    years: Vec<(usize, i32, bool)>,
+    years: Vec<(usize, i32, YearRole)>,
     /// For each year of `years` that is not a base, the number nearest to it: the number the
     /// year belongs to.
     owners: Vec<Option<usize>>,
@@ -542,8 +558,8 @@ impl SentenceTime {
         let years = year_mentions(sentence);
         let owners = years
             .iter()
-            .map(|(at, _, is_base)| {
-                (!is_base)
+            .map(|(at, _, role)| {
+                (*role == YearRole::Figure)
                     .then(|| {
                         numbers
                             .iter()
@@ -568,7 +584,8 @@ impl SentenceTime {
             .split_once(',')
             .filter(|(lead, _)| !lead.chars().any(|c| c.is_ascii_digit()))
             .and_then(|(lead, _)| months_in(lead));
-        let names_a_year = years.iter().any(|(_, _, base)| !base) || relative.is_some();
+        let names_a_year =
+            years.iter().any(|(_, _, role)| *role == YearRole::Figure) || relative.is_some();
         let refers_back =
             !names_a_year || lower.contains("same period") || lower.contains("reporting period");
         Self {
@@ -620,12 +637,22 @@ fn year_and_base(
     date: Option<IsoDate>,
 ) -> (Option<(i32, String)>, Option<i32>) {
     let own = place.own_start..place.own_end;
-    let base = time
+    // The base a change is measured from follows it ("up 64.2% on 2021"), else stands nearest.
+    let bases: Vec<(usize, i32)> = time
         .years
         .iter()
-        .filter(|(at, _, is_base)| *is_base && own.contains(at))
-        .map(|(_, year, _)| *year)
-        .next();
+        .filter(|(at, _, role)| *role == YearRole::Base && own.contains(at))
+        .map(|(at, year, _)| (*at, *year))
+        .collect();
+    let base = bases
+        .iter()
+        .find(|(at, _)| *at >= place.range.end)
+        .or_else(|| {
+            bases
+                .iter()
+                .min_by_key(|(at, _)| at.abs_diff(place.range.start))
+        })
+        .map(|(_, year)| *year);
     let start = place.range.start;
     let owned_by = |owner: Option<usize>| {
         time.years
@@ -641,8 +668,9 @@ fn year_and_base(
         .years
         .iter()
         .zip(&time.owners)
-        .filter(|((_, _, is_base), owner)| {
-            !is_base && owner.is_none_or(|o| !time.base_numbers.get(o).copied().unwrap_or(false))
+        .filter(|((_, _, role), owner)| {
+            *role == YearRole::Figure
+                && owner.is_none_or(|o| !time.base_numbers.get(o).copied().unwrap_or(false))
         })
         .map(|((at, year, _), _)| (*at, *year))
         .min_by_key(|(at, _)| at.abs_diff(start));
@@ -677,19 +705,25 @@ fn year_and_base(
         .or_else(|| year_before.map(|year| (year, format!("{year}, the figure before"))))
         .or_else(|| relative_own.map(|(year, words)| (year, words.to_owned())))
         .or_else(|| shared.map(|(_, year)| (year, year.to_string())))
+        // Part of a year named without one is of the year the article reports from.
+        .or_else(|| from_date.map(|year| (year, format!("{year}, when the article was written"))))
         .or_else(|| {
             carried
                 .year
                 .map(|year| (year, format!("{year}, from the sentences before")))
-        })
-        .or_else(|| from_date.map(|year| (year, format!("{year}, when the article was written"))));
+        });
     (year, base)
 }
 
 /// The months a figure covers: named in its own phrase, at the head of its sentence, or, when
 /// the sentence refers back, in the sentences before.
 fn months_of(place: &Place, time: &SentenceTime, carried: &Carried) -> Option<(Months, String)> {
-    months_in(&place.sentence[place.own_start..place.own_end])
+    // The months before the number in its own phrase, else those right after it in its clause
+    // ("dropped 8.4% from January to June, …"); never the next figure's.
+    let after = place.after();
+    let clause_after = after.split([',', ';']).next().unwrap_or(after);
+    months_in(place.before())
+        .or_else(|| months_in(clause_after))
         .or_else(|| time.leading_months.clone())
         .or_else(|| months_in(&place.sentence[..place.range.start]))
         .or_else(|| {
@@ -961,8 +995,8 @@ fn read_number(
     );
     // "a record high in 2024": a superlative's year follows it.
     if number.found == Found::Record
-        && let Some((_, following, _)) = time.years.iter().find(|(at, _, is_base)| {
-            !is_base && *at >= place.range.end && *at - place.range.end <= 24
+        && let Some((_, following, _)) = time.years.iter().find(|(at, _, role)| {
+            *role == YearRole::Figure && *at >= place.range.end && *at - place.range.end <= 24
         })
     {
         year = Some((*following, following.to_string()));
@@ -1042,7 +1076,12 @@ fn carry_over(carried: &mut Carried, claims: &[FoundClaim], time: &SentenceTime,
         .find(|(claim, is_base)| claim.year.is_some() && !**is_base);
     if let Some((claim, _)) = subject {
         carried.year = claim.year;
-    } else if let Some((_, year, _)) = time.years.iter().rev().find(|(_, _, base)| !base) {
+    } else if let Some((_, year, _)) = time
+        .years
+        .iter()
+        .rev()
+        .find(|(_, _, role)| *role == YearRole::Figure)
+    {
         carried.year = Some(*year);
     }
     let months = months_in(lower).map(|(months, _)| months);

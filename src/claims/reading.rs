@@ -164,11 +164,16 @@ pub fn months_in(text: &str) -> Option<(Months, String)> {
     named(number, number, &found[0])
 }
 
-/// Words that place a figure's trade between other partners, nearest to the number first.
-const PARTNERS: [(&str, Geography); 25] = [
+/// Words that place a figure's trade between partners; the nearest before the number counts.
+const PARTNERS: [(&str, Geography); 31] = [
     ("russia", Geography::ChinaRussia),
     ("moscow", Geography::ChinaRussia),
     ("power of siberia", Geography::ChinaRussia),
+    ("two countries", Geography::ChinaRussia),
+    ("two nations", Geography::ChinaRussia),
+    ("two sides", Geography::ChinaRussia),
+    ("both countries", Geography::ChinaRussia),
+    ("bilateral", Geography::ChinaRussia),
     ("united states", Geography::UsChina),
     ("u.s.", Geography::UsChina),
     ("china-us", Geography::UsChina),
@@ -187,18 +192,32 @@ const PARTNERS: [(&str, Geography); 25] = [
     ("brazil", Geography::Other),
     ("this country", Geography::Other),
     ("globally", Geography::ChinaWorld),
-    ("overall,", Geography::ChinaWorld),
     ("global", Geography::ChinaWorld),
+    ("overall,", Geography::ChinaWorld),
     ("broader trade", Geography::ChinaWorld),
     ("with the world", Geography::ChinaWorld),
+    ("foreign trade", Geography::ChinaWorld),
 ];
+
+/// Whether the partner words at `at` only name a currency or exclude the partner ("U.S.
+/// dollars", "non-U.S. markets").
+fn names_no_partner(lower: &str, at: usize) -> bool {
+    let rest = &lower[at..];
+    rest.starts_with("u.s. dollar")
+        || rest.starts_with("u.s.-dollar")
+        || lower[..at].ends_with("non-")
+}
 
 /// The partner named nearest before `at` in `lower` (a lower-cased sentence), with its words.
 pub fn partner_before(lower: &str, at: usize) -> Option<(Geography, &'static str)> {
     PARTNERS
         .iter()
         .filter_map(|(words, geography)| {
-            let position = lower[..at].rfind(words)?;
+            let position = lower[..at]
+                .match_indices(words)
+                .map(|(position, _)| position)
+                .filter(|&position| !names_no_partner(lower, position))
+                .last()?;
             Some((position, *geography, *words))
         })
         .max_by_key(|(position, _, _)| *position)

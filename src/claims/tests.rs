@@ -1,3 +1,4 @@
+use super::reading::{Geography, StatementKind};
 use super::*;
 use crate::data::Product;
 
@@ -391,4 +392,132 @@ fn more_real_articles_get_no_false_contradiction() {
     }
     // The first quarters of 2020 and 2025, 2016–2019 and 2025 are in the data.
     assert!(supported >= 20, "{supported}");
+}
+
+#[test]
+fn each_number_is_read_from_its_own_phrase() {
+    let claims = check_text(
+        "Date: 2025-01-20\n\
+         Exports and imports together came to $244.8 billion last year, up from $240.1 billion in 2023.\n\
+         The slowdown follows growth of just 26.3% in 2023 and a 29.3% jump in 2022.\n\
+         China's imports from Russia grew 12.7% in 2023 from 2022, and China's exports to Russia were up 64.2% on 2021.\n\
+         In 2009 trade fell 31.8%.",
+    );
+    for text in [
+        "$244.8 billion",
+        "$240.1 billion",
+        "26.3%",
+        "29.3%",
+        "12.7%",
+        "31.8%",
+    ] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Supported,
+            "{text}: {}",
+            claim.explanation
+        );
+    }
+    assert_eq!(
+        find(&claims, "$244.8 billion").found.measure,
+        Measure::TotalTrade
+    );
+    assert_eq!(find(&claims, "29.3%").expected, Some(29.3));
+    let two_years = find(&claims, "64.2%");
+    assert_eq!(two_years.verdict, Verdict::Unverified);
+    assert!(
+        two_years.explanation.contains("2021"),
+        "{}",
+        two_years.explanation
+    );
+    assert_eq!(find(&claims, "31.8%").found.year, Some(2009));
+    let since =
+        check_text("Date: 2026-01-14\nTrade fell 6.9% last year, the first drop since 2020.");
+    let fall = find(&since, "6.9%");
+    assert_eq!(
+        (fall.verdict, fall.found.year, fall.found.base_year),
+        (Verdict::Supported, Some(2025), None)
+    );
+}
+
+#[test]
+fn other_geographies_targets_yuan_and_parts_of_a_year_are_read_as_such() {
+    let claims = check_text(
+        "Date: 2025-07-14\n\
+         Trade between China and the United States grew 3.7% to $688.3 billion in 2024.\n\
+         China's trade with the world reached $6.16 trillion in 2024.\n\
+         The two sides aim to lift trade to $300 billion by 2030.\n\
+         Trade reached 1.74 trillion yuan in 2024.\n\
+         In the first half, trade fell 9.1% to $106.48 billion, and in the first quarter it was $53.2 billion.\n\
+         Russia accounted for 3% of China's total foreign trade.",
+    );
+    for text in [
+        "3.7%",
+        "$688.3 billion",
+        "$6.16 trillion",
+        "$300 billion",
+        "3%",
+    ] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Unverified,
+            "{text}: {}",
+            claim.explanation
+        );
+    }
+    assert_eq!(
+        find(&claims, "$688.3 billion").found.geography,
+        Geography::UsChina
+    );
+    assert_eq!(
+        find(&claims, "$300 billion").found.kind,
+        StatementKind::Target
+    );
+    let yuan = find(&claims, "1.74 trillion yuan");
+    assert_eq!(
+        (yuan.verdict, yuan.expected),
+        (Verdict::Supported, Some(1740.0))
+    );
+    for text in ["9.1%", "$106.48 billion", "$53.2 billion"] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Supported,
+            "{text}: {}",
+            claim.explanation
+        );
+        assert!(claim.found.months.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn amounts_in_every_spelling_ordinals_and_tariff_rates_are_found_and_checked() {
+    let claims = check_text(
+        "Date: 2025-02-01\n\
+         In 2023, trade reached 240.1 billion U.S. dollars.\n\
+         Trade hit US$244.81 bln in 2024.\n\
+         Putin opened the eighth China-Russia Expo in Harbin.\n\
+         The ninth joint air patrol took place over the Sea of Japan.\n\
+         The tariff on Chinese electric vehicles was raised from 25% to 100%, and on lithium-ion EV batteries from 7.5% to 25%.",
+    );
+    for text in [
+        "240.1 billion U.S. dollars",
+        "US$244.81 bln",
+        "eighth China-Russia Expo",
+        "ninth joint air patrol",
+        "25%",
+        "100%",
+        "7.5%",
+    ] {
+        let claim = find(&claims, text);
+        assert_eq!(
+            claim.verdict,
+            Verdict::Supported,
+            "{text}: {}",
+            claim.explanation
+        );
+    }
+    assert_eq!(find(&claims, "100%").found.measure, Measure::TariffRate);
 }
