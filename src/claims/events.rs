@@ -129,3 +129,106 @@ pub(super) fn check_event_ordinal(bundle: &Bundle, found: FoundClaim) -> Claim {
         found,
     }
 }
+
+/// "The first drop since 2020": the year before this one in which total trade last fell.
+/// "Joint air patrols held since 2019": the year the data's series of those events begins.
+pub(super) fn check_since_year(bundle: &Bundle, found: FoundClaim) -> Claim {
+    let Some(since) = found.value.map(|v| v as i32) else {
+        return unverified(found, "The year could not be read.".to_owned());
+    };
+    let sentence = found.sentence.to_lowercase();
+    let speaks_of_a_fall = ["drop", "decline", "fall", "fell", "decrease", "contract"]
+        .iter()
+        .any(|w| sentence.contains(w));
+    if speaks_of_a_fall {
+        return match found.year.filter(|year| *year > since) {
+            Some(year) => check_last_fall(bundle, found, since, year),
+            None => unverified(
+                found,
+                format!("The sentence does not say which fall was the first since {since}."),
+            ),
+        };
+    }
+    let noun = ["air patrol", "naval patrol", "patrol", "exercise"]
+        .into_iter()
+        .find(|noun| sentence.contains(noun));
+    let first = noun.and_then(|noun| {
+        bundle
+            .events
+            .iter()
+            .filter(|event| {
+                let name = event.name.to_lowercase();
+                // The first joint air patrol of 2019 was a bomber patrol.
+                name.contains(noun) || (noun == "air patrol" && name.contains("bomber patrol"))
+            })
+            .min_by_key(|event| event.start)
+    });
+    match first {
+        Some(event) if event.start.year == since => Claim {
+            verdict: Verdict::Supported,
+            expected: Some(f64::from(since)),
+            dataset: Some(event.dataset_id.clone()),
+            sources: event.sources.clone(),
+            tolerance: Some(0.0),
+            explanation: format!(
+                "The first in the data: {} ({}).",
+                event.name,
+                event.date_label()
+            ),
+            chart: Some(ChartId::Timeline),
+            point: Some(PointRef::Row {
+                dataset_id: event.dataset_id.clone(),
+                row: event.row,
+            }),
+            found,
+        },
+        _ => unverified(
+            found,
+            format!("The data cannot tell what began or last happened in {since}."),
+        ),
+    }
+}
+
+/// Whether `since` is the last year before `year` in which China-customs total trade fell,
+/// with every year between in the data.
+fn check_last_fall(bundle: &Bundle, found: FoundClaim, since: i32, year: i32) -> Claim {
+    use crate::data::Reporter;
+    let growth = |y: i32| {
+        bundle
+            .trade_year(Reporter::ChinaCustoms, y)
+            .and_then(|row| row.yoy_pct)
+    };
+    let between: Vec<Option<f64>> = (since + 1..year).map(growth).collect();
+    let (Some(at_since), Some(now)) = (growth(since), growth(year)) else {
+        return unverified(
+            found,
+            format!("The data lacks the growth of {since} or {year}."),
+        );
+    };
+    if between.iter().any(Option::is_none) {
+        return unverified(
+            found,
+            format!("The data has gaps between {since} and {year}."),
+        );
+    }
+    let rose_between = between.iter().flatten().all(|g| *g >= 0.0);
+    let holds = now < 0.0 && at_since < 0.0 && rose_between;
+    Claim {
+        verdict: if holds {
+            Verdict::Supported
+        } else {
+            Verdict::Contradicted
+        },
+        expected: Some(f64::from(since)),
+        dataset: Some(crate::data::TRADE_ID.to_owned()),
+        sources: Vec::new(),
+        tolerance: Some(0.0),
+        explanation: format!(
+            "Total trade changed {now:+.1}% in {year} and {at_since:+.1}% in {since}; it {} in every year between.",
+            if rose_between { "grew" } else { "did not grow" }
+        ),
+        chart: Some(ChartId::Growth),
+        point: Some(PointRef::Year(year)),
+        found,
+    }
+}

@@ -33,6 +33,8 @@ pub enum ClaimUnit {
     Count,
     /// "the ninth": a place in a series of events.
     Ordinal,
+    /// "since 2019": the year something began or last happened.
+    Year,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,6 +62,9 @@ pub enum Measure {
     ProductGrowth,
     /// The place of an event in its series ("the ninth joint air patrol").
     EventOrdinal,
+    /// The year a series began or something last happened ("the first drop since 2020",
+    /// "patrols held since 2019").
+    SinceYear,
     /// A number whose measure the sentence does not make clear.
     Unknown,
 }
@@ -90,6 +95,7 @@ impl Measure {
             Self::ProductValue => "a product's value",
             Self::ProductGrowth => "growth of a product's trade",
             Self::EventOrdinal => "the place of an event in its series",
+            Self::SinceYear => "the year something began or last happened",
             Self::Unknown => "no measure the data has",
         }
     }
@@ -202,6 +208,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+((?:[a-z-]+\s+){0,3}?(?:patrol|expo|exercise|drills?))\b",
     )
 });
+static SINCE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\bsince\s+(19[4-9]\d|20\d\d)\b"));
 static RECORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(a record|record high|record|all-time high|highest ever)\b"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(19[4-9]\d|20\d\d)\b"));
@@ -324,6 +331,8 @@ enum Found {
     CubicMetres,
     Years,
     Ordinal,
+    /// "since 2019".
+    Since,
     Record,
 }
 
@@ -426,6 +435,13 @@ fn numbers_in(sentence: &str) -> Vec<Number> {
         };
         let place = ordinal_number(ordinal.as_str()).map(f64::from);
         push(whole.range(), Found::Ordinal, place, 0, 1.0);
+    }
+    for found in SINCE.captures_iter(sentence) {
+        let (Some(whole), Some(year)) = (found.get(0), found.get(1)) else {
+            continue;
+        };
+        let (value, _) = written(year.as_str(), 1.0);
+        push(whole.range(), Found::Since, value, 0, 1.0);
     }
     for found in RECORD.find_iter(sentence) {
         push(found.range(), Found::Record, None, 0, 1.0);
@@ -899,6 +915,7 @@ fn measure_for(found: Found, topic: Option<Topic>) -> (Measure, Option<Measure>)
         (Found::Record, Some(Topic::Trade(measure))) => (Measure::TradeRecord, Some(measure)),
         (Found::Years, _) => (Measure::YearsSinceRelationsBegan, None),
         (Found::Ordinal, _) => (Measure::EventOrdinal, None),
+        (Found::Since, _) => (Measure::SinceYear, None),
         _ => (Measure::Unknown, None),
     }
 }
@@ -912,6 +929,7 @@ fn unit_of(found: Found) -> ClaimUnit {
         Found::CubicMetres => ClaimUnit::Bcm,
         Found::Years => ClaimUnit::Years,
         Found::Ordinal => ClaimUnit::Ordinal,
+        Found::Since => ClaimUnit::Year,
     }
 }
 

@@ -72,13 +72,11 @@ pub struct ClaimsReport<'a> {
 
 pub use crate::data::article::date_line;
 
-/// An article's paragraphs: its non-empty lines, without the `Date:` line.
+/// An article's paragraphs: its non-empty lines, without its `Date:` and `Source:` lines.
 pub fn paragraphs_of(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
-        .filter(|line| {
-            !line.is_empty() && !line.starts_with("Date:") && !line.starts_with("Source:")
-        })
+        .filter(|line| !line.is_empty() && !crate::data::article::is_meta_line(line))
         .map(str::to_owned)
         .collect()
 }
@@ -548,6 +546,7 @@ pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
         Measure::TariffCoveredImports => check_tariff(bundle, found),
         Measure::TariffRate => events::check_tariff_rate(bundle, found),
         Measure::EventOrdinal => events::check_event_ordinal(bundle, found),
+        Measure::SinceYear => events::check_since_year(bundle, found),
         Measure::YearsSinceRelationsBegan => check_years_of_relations(bundle, found),
         Measure::ProductVolume | Measure::ProductValue | Measure::ProductGrowth => {
             check_product(bundle, found)

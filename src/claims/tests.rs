@@ -439,6 +439,18 @@ fn each_number_is_read_from_its_own_phrase() {
         (fall.verdict, fall.found.year, fall.found.base_year),
         (Verdict::Supported, Some(2025), None)
     );
+    let last_fall = find(&since, "since 2020");
+    assert_eq!(
+        last_fall.verdict,
+        Verdict::Supported,
+        "{}",
+        last_fall.explanation
+    );
+    let wrong =
+        check_text("Date: 2026-01-14\nTrade fell 6.9% last year, the first drop since 2009.");
+    assert_eq!(find(&wrong, "since 2009").verdict, Verdict::Contradicted);
+    let patrols = check_text("Joint air patrols have been held since 2019.");
+    assert_eq!(find(&patrols, "since 2019").verdict, Verdict::Supported);
 }
 
 #[test]

@@ -97,14 +97,21 @@ pub fn date_line(text: &str) -> Option<IsoDate> {
     })
 }
 
+/// A line that says where or when an article is from rather than being part of its text:
+/// `Date: 2024-05-16`, `Source: https://…`.
+pub fn is_meta_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("Date:") || line.starts_with("Source:")
+}
+
 impl Article {
-    /// An article a user brings: a `.txt` or `.md` file whose first line is the title, with an
-    /// optional `Date: YYYY-MM-DD` line and no annotations.
+    /// An article a user brings: a `.txt` or `.md` file whose first line is the title, with
+    /// optional `Date: YYYY-MM-DD` and `Source: …` lines and no annotations.
     pub fn from_plain_text(file_name: &str, text: &str) -> Self {
         let mut lines = text
             .lines()
             .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with("Date:"));
+            .filter(|line| !line.is_empty() && !is_meta_line(line));
         let title = lines
             .next()
             .map(|line| line.trim_start_matches('#').trim().to_owned())
