@@ -366,37 +366,25 @@ fn numbers_in(sentence: &str) -> Vec<Number> {
     };
     let written =
         |number: &str, scale: f64| (parse_number(number).map(|v| v * scale), decimals_of(number));
-    for found in YUAN.captures_iter(sentence) {
-        let (Some(whole), Some(number), Some(scale)) = (found.get(0), found.get(1), found.get(2))
-        else {
-            continue;
-        };
-        let scale = scale_to_bn(scale.as_str());
-        let (value, decimals) = written(number.as_str(), scale);
-        push(
-            whole.range(),
-            Found::Money(Currency::Cny),
-            value,
-            decimals,
-            scale,
-        );
-    }
-    for found in MONEY.captures_iter(sentence) {
-        let Some(whole) = found.get(0) else { continue };
-        let ((Some(number), Some(scale), ..) | (_, _, Some(number), Some(scale))) =
-            (found.get(1), found.get(2), found.get(3), found.get(4))
-        else {
-            continue;
-        };
-        let scale = scale_to_bn(scale.as_str());
-        let (value, decimals) = written(number.as_str(), scale);
-        push(
-            whole.range(),
-            Found::Money(Currency::Usd),
-            value,
-            decimals,
-            scale,
-        );
+    // Yuan first: "1.63 trillion yuan ($234 billion)" holds both.
+    for (pattern, currency) in [(&*YUAN, Currency::Cny), (&*MONEY, Currency::Usd)] {
+        for found in pattern.captures_iter(sentence) {
+            let Some(whole) = found.get(0) else { continue };
+            let ((Some(number), Some(scale), ..) | (_, _, Some(number), Some(scale))) =
+                (found.get(1), found.get(2), found.get(3), found.get(4))
+            else {
+                continue;
+            };
+            let scale = scale_to_bn(scale.as_str());
+            let (value, decimals) = written(number.as_str(), scale);
+            push(
+                whole.range(),
+                Found::Money(currency),
+                value,
+                decimals,
+                scale,
+            );
+        }
     }
     for (pattern, kind) in [
         (&*TONNES, Found::Tonnes),

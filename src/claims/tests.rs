@@ -11,6 +11,14 @@ fn check_text(text: &str) -> Vec<Claim> {
     check_paragraphs(&bundle, &paragraphs_of(text), date_line(text))
 }
 
+/// Asserts the verdict of each of `texts`, naming the figure and the explanation on failure.
+fn assert_verdicts(claims: &[Claim], texts: &[&str], verdict: Verdict) {
+    for text in texts {
+        let claim = find(claims, text);
+        assert_eq!(claim.verdict, verdict, "{text}: {}", claim.explanation);
+    }
+}
+
 fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
     claims
         .iter()
@@ -69,22 +77,18 @@ fn true_figures_for_several_years_and_flows_are_supported() {
          Trade grew 26.3% in 2023. In 2009 trade fell 31.8%.\n\
          China's imports from Russia reached $129.3 billion last year.",
     );
-    for text in [
-        "$107.76 billion",
-        "$76.12 billion",
-        "$114.15 billion",
-        "26.3%",
-        "31.8%",
-        "$129.3 billion",
-    ] {
-        let claim = find(&claims, text);
-        assert_eq!(
-            claim.verdict,
-            Verdict::Supported,
-            "{text}: {}",
-            claim.explanation
-        );
-    }
+    assert_verdicts(
+        &claims,
+        &[
+            "$107.76 billion",
+            "$76.12 billion",
+            "$114.15 billion",
+            "26.3%",
+            "31.8%",
+            "$129.3 billion",
+        ],
+        Verdict::Supported,
+    );
     assert_eq!(find(&claims, "$129.3 billion").found.year, Some(2024));
     assert_eq!(find(&claims, "31.8%").expected, Some(-31.8));
 }
@@ -196,21 +200,17 @@ fn the_latest_year_and_the_filled_years_are_checked() {
          Trade reached $88.2 billion in 2012, and $21.23 billion in 2004.\n\
          Chinese exports to Russia dropped by 9.9% year-on-year in 2025.",
     );
-    for text in [
-        "6.9%",
-        "$228.1 billion",
-        "$88.2 billion",
-        "$21.23 billion",
-        "9.9%",
-    ] {
-        let claim = find(&claims, text);
-        assert_eq!(
-            claim.verdict,
-            Verdict::Supported,
-            "{text}: {}",
-            claim.explanation
-        );
-    }
+    assert_verdicts(
+        &claims,
+        &[
+            "6.9%",
+            "$228.1 billion",
+            "$88.2 billion",
+            "$21.23 billion",
+            "9.9%",
+        ],
+        Verdict::Supported,
+    );
     assert_eq!(find(&claims, "6.9%").found.year, Some(2025));
     assert_eq!(find(&claims, "6.9%").expected, Some(-6.9));
     assert_eq!(find(&claims, "$228.1 billion").expected, Some(228.105));
@@ -403,22 +403,18 @@ fn each_number_is_read_from_its_own_phrase() {
          China's imports from Russia grew 12.7% in 2023 from 2022, and China's exports to Russia were up 64.2% on 2021.\n\
          In 2009 trade fell 31.8%.",
     );
-    for text in [
-        "$244.8 billion",
-        "$240.1 billion",
-        "26.3%",
-        "29.3%",
-        "12.7%",
-        "31.8%",
-    ] {
-        let claim = find(&claims, text);
-        assert_eq!(
-            claim.verdict,
-            Verdict::Supported,
-            "{text}: {}",
-            claim.explanation
-        );
-    }
+    assert_verdicts(
+        &claims,
+        &[
+            "$244.8 billion",
+            "$240.1 billion",
+            "26.3%",
+            "29.3%",
+            "12.7%",
+            "31.8%",
+        ],
+        Verdict::Supported,
+    );
     assert_eq!(
         find(&claims, "$244.8 billion").found.measure,
         Measure::TotalTrade
@@ -464,21 +460,17 @@ fn other_geographies_targets_yuan_and_parts_of_a_year_are_read_as_such() {
          In the first half, trade fell 9.1% to $106.48 billion, and in the first quarter it was $53.2 billion.\n\
          Russia accounted for 3% of China's total foreign trade.",
     );
-    for text in [
-        "3.7%",
-        "$688.3 billion",
-        "$6.16 trillion",
-        "$300 billion",
-        "3%",
-    ] {
-        let claim = find(&claims, text);
-        assert_eq!(
-            claim.verdict,
-            Verdict::Unverified,
-            "{text}: {}",
-            claim.explanation
-        );
-    }
+    assert_verdicts(
+        &claims,
+        &[
+            "3.7%",
+            "$688.3 billion",
+            "$6.16 trillion",
+            "$300 billion",
+            "3%",
+        ],
+        Verdict::Unverified,
+    );
     assert_eq!(
         find(&claims, "$688.3 billion").found.geography,
         Geography::UsChina
@@ -514,22 +506,18 @@ fn amounts_in_every_spelling_ordinals_and_tariff_rates_are_found_and_checked() {
          The ninth joint air patrol took place over the Sea of Japan.\n\
          The tariff on Chinese electric vehicles was raised from 25% to 100%, and on lithium-ion EV batteries from 7.5% to 25%.",
     );
-    for text in [
-        "240.1 billion U.S. dollars",
-        "US$244.81 bln",
-        "eighth China-Russia Expo",
-        "ninth joint air patrol",
-        "25%",
-        "100%",
-        "7.5%",
-    ] {
-        let claim = find(&claims, text);
-        assert_eq!(
-            claim.verdict,
-            Verdict::Supported,
-            "{text}: {}",
-            claim.explanation
-        );
-    }
+    assert_verdicts(
+        &claims,
+        &[
+            "240.1 billion U.S. dollars",
+            "US$244.81 bln",
+            "eighth China-Russia Expo",
+            "ninth joint air patrol",
+            "25%",
+            "100%",
+            "7.5%",
+        ],
+        Verdict::Supported,
+    );
     assert_eq!(find(&claims, "100%").found.measure, Measure::TariffRate);
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::provenance_lines;
+use super::{PROVENANCE_COLUMNS, provenance_cells, provenance_lines};
 use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Rgb,
     Series, SeriesStyle, palette,
@@ -150,33 +150,23 @@ pub(super) fn composition_chart(bundle: &Bundle, view: CompositionView) -> Chart
         }
     }
     let mut table = DataTable {
-        columns: [
-            "Period",
-            "Direction",
-            "Product",
-            "Value",
-            "Unit",
-            "Status",
-            "Note",
-            "Source",
-            "Addresses",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        columns: ["Period", "Direction", "Product", "Value", "Unit"]
+            .into_iter()
+            .chain(PROVENANCE_COLUMNS)
+            .map(str::to_owned)
+            .collect(),
         ..DataTable::default()
     };
     for fact in &facts {
-        table.rows.push(vec![
+        let mut row = vec![
             fact.period.label(),
             direction_label(fact).to_owned(),
             fact.product.label().to_owned(),
             fact.value.to_string(),
             fact.unit.clone(),
-            fact.status.label().to_owned(),
-            fact.note.clone(),
-            fact.attribution.credit(),
-            fact.attribution.urls.join(" "),
-        ]);
+        ];
+        row.extend(provenance_cells(fact.status, &fact.note, &fact.attribution));
+        table.rows.push(row);
         table.row_refs.push(PointRef::Row {
             dataset_id: crate::data::COMPOSITION_ID.to_owned(),
             row: fact.row,

@@ -59,6 +59,19 @@ impl Default for ChartOptions {
 
 const TRADE_SOURCE: &str = "Source: China customs (GACC), first-release figures as relayed by news agencies (each point's outlet in its hover text and the table); Russian totals from Russia's customs and Economy Ministry. Compiled in bilateral's china_russia_trade dataset.";
 
+/// The columns a chart's table ends with, saying how firm each row is and where it was read.
+const PROVENANCE_COLUMNS: [&str; 4] = ["Status", "Note", "Source", "Addresses"];
+
+/// A row's cells for [`PROVENANCE_COLUMNS`].
+fn provenance_cells(status: Status, note: &str, attribution: &Attribution) -> [String; 4] {
+    [
+        status.label().to_owned(),
+        note.to_owned(),
+        attribution.credit(),
+        attribution.urls.join(" "),
+    ]
+}
+
 /// The lines a hover text adds for a row of data: its status unless plainly reported, its
 /// note, and where it was read.
 fn provenance_lines(status: Status, note: &str, attribution: &Attribution) -> String {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::provenance_lines;
+use super::{PROVENANCE_COLUMNS, provenance_cells, provenance_lines};
 use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, palette,
@@ -100,12 +100,11 @@ fn cumulative_chart(bundle: &Bundle) -> ChartModel {
             "January to",
             "Total ($ bn)",
             "Reported change on a year earlier (%)",
-            "Status",
-            "Source",
-            "Addresses",
         ]
+        .into_iter()
+        .chain(PROVENANCE_COLUMNS)
         .map(str::to_owned)
-        .to_vec(),
+        .collect(),
         ..DataTable::default()
     };
     let mut series = Vec::new();
@@ -146,7 +145,7 @@ fn cumulative_chart(bundle: &Bundle) -> ChartModel {
                 status: point.status,
                 refers_to: PointRef::Year(*year),
             });
-            table.rows.push(vec![
+            let mut row = vec![
                 year.to_string(),
                 month_name(point.last_month).to_owned(),
                 point.value_usd_bn.to_string(),
@@ -154,10 +153,13 @@ fn cumulative_chart(bundle: &Bundle) -> ChartModel {
                     .reported_yoy_pct
                     .map(|g| format!("{g:+.1}"))
                     .unwrap_or_default(),
-                point.status.label().to_owned(),
-                point.attribution.credit(),
-                point.attribution.urls.join(" "),
-            ]);
+            ];
+            row.extend(provenance_cells(
+                point.status,
+                &point.note,
+                &point.attribution,
+            ));
+            table.rows.push(row);
             table.row_refs.push(PointRef::Year(*year));
         }
         series.push(line);
@@ -185,16 +187,11 @@ fn cumulative_chart(bundle: &Bundle) -> ChartModel {
 fn months_chart(bundle: &Bundle) -> ChartModel {
     let months = usd_single_months(&bundle.period_facts, Flow::Total);
     let mut table = DataTable {
-        columns: [
-            "Month",
-            "Total ($ bn)",
-            "Status",
-            "Note",
-            "Source",
-            "Addresses",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        columns: ["Month", "Total ($ bn)"]
+            .into_iter()
+            .chain(PROVENANCE_COLUMNS)
+            .map(str::to_owned)
+            .collect(),
         ..DataTable::default()
     };
     let mut points = Vec::new();
@@ -215,14 +212,13 @@ fn months_chart(bundle: &Bundle) -> ChartModel {
             status: month.status,
             refers_to: PointRef::Year(month.period.year),
         });
-        table.rows.push(vec![
-            month.period.label(),
-            month.value_usd_bn.to_string(),
-            month.status.label().to_owned(),
-            month.note.clone(),
-            month.attribution.credit(),
-            month.attribution.urls.join(" "),
-        ]);
+        let mut row = vec![month.period.label(), month.value_usd_bn.to_string()];
+        row.extend(provenance_cells(
+            month.status,
+            &month.note,
+            &month.attribution,
+        ));
+        table.rows.push(row);
         table.row_refs.push(PointRef::Year(month.period.year));
     }
     let last_year = months
