@@ -76,7 +76,7 @@ def main():
     rows = int(args[0]) if len(args) > 0 else 10_000_000
     repeats = int(args[1]) if len(args) > 1 else 3
     path = os.path.join(tempfile.gettempdir(), f"baci_{rows}.csv")
-    subprocess.run(["cargo", "build", "--release", "--examples", "--quiet"], check=True, cwd=ROOT)
+    subprocess.run(["cargo", "build", "--release", "--examples", "--features", "bench", "--quiet"], check=True, cwd=ROOT)
     if not os.path.exists(path):
         subprocess.run([os.path.join(ROOT, "target/release/examples/baci_generate"), path, str(rows)], check=True)
     size_mb = os.path.getsize(path) / 1e6
@@ -87,7 +87,7 @@ def main():
     if also_v3:
         v3_dir = os.path.join(ROOT, "target/x86-64-v3")
         env = dict(os.environ, RUSTFLAGS="-C target-cpu=x86-64-v3", CARGO_TARGET_DIR=v3_dir)
-        subprocess.run(["cargo", "build", "--release", "--example", "baci_query", "--quiet"],
+        subprocess.run(["cargo", "build", "--release", "--example", "baci_query", "--features", "bench", "--quiet"],
                        check=True, cwd=ROOT, env=env)
         commands["bilateral-v3"] = [os.path.join(v3_dir, "release/examples/baci_query"), path]
     commands |= {

@@ -72,7 +72,7 @@ fi
 # Your own data, opened as a user opens it: a wide World Bank table, a BACI-shaped download of
 # two million rows (made by the benchmark's generator), and a file with a broken row.
 shoot user-csv-wide open tests/fixtures/load/wide_years.csv
-cargo build --profile "$profile" --examples --quiet
+cargo build --profile "$profile" --examples --features bench --quiet
 baci_dir=$(mktemp -d)
 baci=$baci_dir/baci_2m_rows.csv
 target/$target_dir/examples/baci_generate "$baci" 2000000

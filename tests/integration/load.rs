@@ -1,8 +1,7 @@
 //! The loader on one fixture per format and per bad input, each checked for what a user would
 //! check: rows, column kinds, a known cell, or the exact message.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use super::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,4 @@
 //! The command line as a user runs it: the real binary, its output and its exit codes.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};

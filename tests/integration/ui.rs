@@ -1,8 +1,7 @@
 //! The real app type driven headlessly with `egui_kittest`: what a user clicks and what they
 //! then see.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod common;
+use super::common;
 
 use std::collections::HashMap;
 

@@ -1,6 +1,5 @@
 //! Exported charts as a report's reader gets them: the files `bilateral export` writes, opened
 //! the way an image viewer, a vector editor or a spreadsheet would.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};
