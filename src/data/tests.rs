@@ -474,3 +474,25 @@ fn a_catalog_error_names_its_line() {
     let message = err.to_string();
     assert!(message.starts_with("catalog.toml, line 2"), "{message}");
 }
+
+#[test]
+fn every_text_a_user_reads_can_be_drawn_by_the_apps_font() {
+    // The window and the exports draw with egui's bundled fonts, which have no Chinese,
+    // Japanese or Korean glyphs: a note in those scripts would show as empty boxes.
+    let bundle = bundle();
+    for dataset in &bundle.datasets {
+        for column in dataset.spec.columns.iter().filter(|c| c.name != "source") {
+            for row in 0..dataset.rows() {
+                let text = dataset.cell_text(row, &column.name).unwrap_or_default();
+                assert!(
+                    !text.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)
+                        || ('\u{ff00}'..='\u{ffef}').contains(&c)),
+                    "{}, line {}, {}: {text}",
+                    dataset.spec.file,
+                    dataset.row_lines[row],
+                    column.name
+                );
+            }
+        }
+    }
+}

@@ -213,6 +213,8 @@ fn each_article_number_carries_its_verdict_and_shows_the_evidence() {
     harness
         .get_by_label_contains("is the value of Chinese imports covered, not the tariff revenue");
     harness.get_by_label_contains("The data: 18 · tolerance used: ±0.5");
+    // How the figure was read, so a user sees what it was compared with.
+    harness.get_by_label_contains("Read as: measure from \"tariff\"");
     for badge in [
         "supported: $240.1 billion",
         "supported: a record",
@@ -688,4 +690,33 @@ fn a_file_of_twenty_thousand_columns_lists_a_screenful_and_a_search_field() {
             .query_by_role_and_label(Role::CheckBox, "c500")
             .is_none()
     );
+}
+
+#[test]
+fn the_year_to_date_and_composition_charts_switch_views() {
+    let mut harness = harness();
+    harness.get_by_label(ChartId::YearToDate.label()).click();
+    harness.run();
+    harness.get_by_label_contains("Chart: China–Russia trade, year to date, 2023–2026");
+    harness.get_by_label("Single months").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings.period_view,
+        bilateral::chart::PeriodView::Months
+    );
+    harness.get_by_label("Chart: China–Russia trade by month");
+    harness.get_by_label(ChartId::Composition.label()).click();
+    harness.run();
+    harness.get_by_label("Tonnes").click();
+    harness.run();
+    let chart = &harness.state().chart;
+    assert_eq!(chart.y_axis.label, "Million tonnes");
+    assert!(
+        chart
+            .series
+            .iter()
+            .any(|s| s.name == "Crude oil, full year")
+    );
+    // Derived and weakly sourced points are said to be hollow under the chart.
+    harness.get_by_label_contains("Hollow: derived or weakly sourced.");
 }
