@@ -10,13 +10,14 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::chart::user::{Aggregation, ChartSpec, Filter, user_chart_from_file};
+use crate::chart::user::{Aggregation, ChartSpec, Filter, user_chart_from_loaded};
 use crate::chart::{ChartId, ChartOptions, build_chart};
 use crate::claims::{ClaimsReport, check_paragraphs};
 use crate::data::{Article, Bundle, IsoDate};
-use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
+use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
 use crate::load::{CsvReport, load_csv};
 use crate::stats::{StatsReport, trade_stats};
+use crate::ui::StartOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,13 +37,20 @@ pub struct Cli {
     pub datasets: Option<PathBuf>,
 }
 
-/// The datasets of `dir`, or the built-in ones without it.
-pub fn load_bundle(dir: Option<&std::path::Path>) -> anyhow::Result<Bundle> {
-    match dir {
-        Some(dir) => Bundle::load_from_dir(dir)
-            .with_context(|| format!("the datasets in {} failed to load", dir.display())),
-        None => Bundle::load().context("the bundled datasets failed to load"),
+impl Cli {
+    /// The command line of this run, parsed; exits with a usage message (code 2) when it is
+    /// not one `bilateral` understands.
+    pub fn from_args() -> Self {
+        <Self as Parser>::parse()
     }
+}
+
+/// The datasets of `dir`, or the built-in ones without it.
+fn load_bundle(dir: Option<&std::path::Path>) -> anyhow::Result<Bundle> {
+    Bundle::load_from(dir).with_context(|| match dir {
+        Some(dir) => format!("the datasets in {} failed to load", dir.display()),
+        None => "the bundled datasets failed to load".to_owned(),
+    })
 }
 
 /// How the window opens. Saved settings apply first; these override them for this run.
@@ -51,19 +59,38 @@ pub struct WindowOptions {
     /// Open on this chart.
     #[arg(long, value_name = "CHART", value_parser = parse_chart_slug)]
     pub chart: Option<ChartId>,
-    /// Open in this theme.
-    #[arg(long, value_enum)]
-    pub theme: Option<ThemeArg>,
+    /// Open in this theme: light or dark.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<Theme>,
     /// Follow this article annotation at start, as if it had been clicked (its id in the
     /// annotations file, e.g. trade-2023-record).
     #[arg(long, value_name = "ID")]
     pub annotation: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeArg {
-    Light,
-    Dark,
+impl From<&WindowOptions> for StartOptions {
+    fn from(options: &WindowOptions) -> Self {
+        Self {
+            chart: options.chart,
+            theme: options.theme,
+            annotation: options.annotation.clone(),
+        }
+    }
+}
+
+fn parse_theme(text: &str) -> Result<Theme, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "light" => Ok(Theme::Light),
+        "dark" => Ok(Theme::Dark),
+        _ => Err(format!("\"{text}\" is not a theme; use light or dark")),
+    }
+}
+
+fn parse_format(text: &str) -> Result<ExportFormat, String> {
+    [ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv]
+        .into_iter()
+        .find(|format| format.extension().eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("\"{text}\" is not a format; use png, svg or csv"))
 }
 
 fn parse_date(text: &str) -> Result<IsoDate, String> {
@@ -162,7 +189,7 @@ pub enum Command {
         agg: AggregationArg,
         /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
         /// every format when not given.
-        #[arg(long, value_enum)]
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
         format: Option<ExportFormat>,
         /// The file to write, with --chart.
         #[arg(long, value_name = "PATH")]
@@ -179,8 +206,9 @@ pub enum Command {
         /// Pixels per point in the PNG.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
-        #[arg(long, value_enum, default_value_t = ExportTheme::Light)]
-        theme: ExportTheme,
+        /// light or dark.
+        #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "light")]
+        theme: Theme,
         /// Replace files that exist.
         #[arg(long)]
         force: bool,
@@ -472,7 +500,7 @@ fn run_export(
             Some(format) => format,
             None => format_from_path(path)?,
         };
-        let model = user_chart_from_file(data.file, data.spec.clone())?;
+        let model = user_chart_from_loaded(data.file, load_csv(data.file)?, data.spec.clone())?;
         export_chart(&model, format, &request.options, path, request.force)?;
         writeln!(out, "{}", path.display())?;
         return Ok(());

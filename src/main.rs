@@ -3,23 +3,21 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 use bilateral::cli::{Cli, Command, run_command};
 
 fn main() -> ExitCode {
     bilateral::ui::mark_launch();
-    let cli = Cli::parse();
+    let cli = Cli::from_args();
     let result = match &cli.command {
         Some(Command::Open { files }) => {
-            bilateral::ui::run_window(&cli.window, cli.datasets.as_deref(), files)
+            bilateral::ui::run_window(&(&cli.window).into(), cli.datasets.as_deref(), files)
         }
         Some(command) => run_command(
             command,
             cli.datasets.as_deref(),
             &mut std::io::stdout().lock(),
         ),
-        None => bilateral::ui::run_window(&cli.window, cli.datasets.as_deref(), &[]),
+        None => bilateral::ui::run_window(&(&cli.window).into(), cli.datasets.as_deref(), &[]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

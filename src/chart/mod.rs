@@ -10,4 +10,6 @@ pub mod user;
 mod user_table;
 
 pub use build::{ChartOptions, CompositionView, GrowthView, PeriodView, build_chart};
-pub use model::{ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle};
+pub use model::{
+    ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle, Theme,
+};

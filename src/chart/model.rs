@@ -71,6 +71,18 @@ impl ChartId {
     }
 }
 
+/// Light or dark: the window's theme and the background an export is drawn for. One type for
+/// the settings, the exports and the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// The width of a bar on a year axis, in years: the same on screen and in exports.
+pub const BAR_WIDTH: f64 = 0.6;
+
 /// An sRGB colour, so the model can carry colours without depending on egui.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);

@@ -17,7 +17,7 @@ use super::model::{
 pub use super::user_table::UserTable;
 use crate::data::IsoDate;
 use crate::load::infer::{ColumnKind, ColumnPlan};
-use crate::load::{LoadError, load_csv, time_of};
+use crate::load::{LoadError, LoadedCsv, time_of};
 
 const COLORS: [super::model::Rgb; 6] = [
     palette::BLUE,
@@ -152,12 +152,14 @@ pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
     })
 }
 
-/// Loads `path` and charts it with `spec`, or with the defaults where `spec` is `None`.
-pub fn user_chart_from_file(
+/// Charts a loaded file with `spec`, or with the defaults where `spec` is `None`. Reading the
+/// file is the caller's job (the command line's, or a background job's), not the chart layer's.
+pub fn user_chart_from_loaded(
     path: &Path,
+    loaded: LoadedCsv,
     spec: Option<ChartSpec>,
 ) -> Result<ChartModel, UserChartError> {
-    let table = UserTable::new(path, load_csv(path)?);
+    let table = UserTable::new(path, loaded);
     let spec = match spec {
         Some(spec) => spec,
         None => default_spec(&table).ok_or_else(|| UserChartError::NothingToChart {

@@ -114,6 +114,11 @@ impl Bundle {
         Self::from_datasets(catalog, datasets, ANNOTATIONS_FILE, ARTICLE_FILE.text)
     }
 
+    /// The datasets of `dir` when given, else those compiled into the binary.
+    pub fn load_from(dir: Option<&Path>) -> Result<Self, DataError> {
+        dir.map_or_else(Self::load, Self::load_from_dir)
+    }
+
     /// Loads the datasets of a folder laid out as `datasets/` is (its `catalog.toml`, the
     /// files it names and the bundled article's annotations), so a user can check an edited or
     /// extended copy without rebuilding.

@@ -1,6 +1,6 @@
-//! The derived trade tables every view needs, computed with polars from the tidy trade dataset:
-//! per year and reporter the total, China's exports and imports, the balance, the year-on-year
-//! change and an index to a base year.
+//! The derived trade table every view needs, computed with polars from the tidy trade dataset:
+//! per year and reporter the total, China's exports and imports, the balance and the
+//! year-on-year change.
 
 use polars::prelude::*;
 
@@ -16,7 +16,6 @@ pub mod columns {
     pub const IMPORTS: &str = "china_imports";
     pub const BALANCE: &str = "balance_usd_bn";
     pub const YOY: &str = "yoy_pct";
-    pub const INDEX: &str = "index";
 }
 
 /// One year of one reporter's figures, USD billion (growth in percent).
@@ -60,21 +59,6 @@ pub fn yearly_table(trade: &Dataset) -> PolarsResult<DataFrame> {
                 .otherwise(lit(NULL))
                 .alias(YOY),
         ])
-        .collect()
-}
-
-/// Adds an `index` column: each reporter's total as a percentage of its own total in
-/// `base_year` (null for a reporter with no figure that year).
-pub fn with_index(yearly: &DataFrame, base_year: i32) -> PolarsResult<DataFrame> {
-    use columns::{INDEX, REPORTER, TOTAL, YEAR};
-    let base_total = col(TOTAL)
-        .filter(col(YEAR).eq(lit(base_year)))
-        .first()
-        .over([col(REPORTER)])?;
-    yearly
-        .clone()
-        .lazy()
-        .with_column((col(TOTAL) / base_total * lit(100.0)).alias(INDEX))
         .collect()
 }
 
@@ -152,33 +136,5 @@ mod tests {
         assert_eq!(year(&rows, 1992).yoy_pct, None);
         let growth_2025 = year(&rows, 2025).yoy_pct.expect("2025 growth");
         assert!((growth_2025 - (228.105 / 244.81 - 1.0) * 100.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn index_is_relative_to_the_base_year_per_reporter() {
-        let bundle = Bundle::load().expect("bundled data loads");
-        let indexed = with_index(&bundle.trade_yearly, 2022).expect("index");
-        let years = indexed
-            .column(columns::YEAR)
-            .and_then(Column::i32)
-            .expect("years");
-        let reporters = indexed
-            .column(columns::REPORTER)
-            .and_then(Column::str)
-            .expect("reporters");
-        let index = indexed
-            .column(columns::INDEX)
-            .and_then(Column::f64)
-            .expect("index column");
-        let at = |wanted_year: i32, reporter: &str| {
-            (0..indexed.height())
-                .find(|&r| years.get(r) == Some(wanted_year) && reporters.get(r) == Some(reporter))
-                .and_then(|r| index.get(r))
-        };
-        assert_eq!(at(2022, "china_customs"), Some(100.0));
-        let index_2023 = at(2023, "china_customs").expect("2023 index");
-        assert!((index_2023 - 240.11 / 190.271 * 100.0).abs() < 1e-9);
-        // Russia's side has no 2022 figure, so it has no index on that base.
-        assert_eq!(at(2023, "russia_official"), None);
     }
 }

@@ -18,11 +18,12 @@ use std::path::{Path, PathBuf};
 
 use crate::chart::ChartModel;
 
+pub use crate::chart::Theme;
 pub use csv::chart_csv;
 pub use svg::chart_svg;
 pub use write::write_atomically;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Png,
     Svg,
@@ -39,13 +40,6 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-pub enum ExportTheme {
-    #[default]
-    Light,
-    Dark,
-}
-
 /// The size of an exported picture: `width` × `height` in points, rendered at `scale` pixels
 /// per point for PNG (2 by default, sharp in print and on high-density screens).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,7 +47,7 @@ pub struct ExportOptions {
     pub width: u32,
     pub height: u32,
     pub scale: f32,
-    pub theme: ExportTheme,
+    pub theme: Theme,
 }
 
 impl Default for ExportOptions {
@@ -62,7 +56,7 @@ impl Default for ExportOptions {
             width: 1200,
             height: 720,
             scale: 2.0,
-            theme: ExportTheme::Light,
+            theme: Theme::Light,
         }
     }
 }

@@ -3,8 +3,10 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportOptions, ExportTheme};
-use crate::chart::model::{AxisFormat, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color};
+use super::{ExportOptions, Theme};
+use crate::chart::model::{
+    AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
+};
 use crate::chart::ticks;
 use crate::chart::{ChartModel, DataPoint, SeriesStyle};
 use crate::data::EventKind;
@@ -13,7 +15,6 @@ use crate::data::EventKind;
 pub const FONT_FAMILY: &str = "Ubuntu";
 
 const MARGIN: f64 = 28.0;
-const BAR_WIDTH: f64 = 0.6;
 
 struct Palette {
     background: &'static str,
@@ -23,16 +24,16 @@ struct Palette {
     axis: &'static str,
 }
 
-fn palette(theme: ExportTheme) -> Palette {
+fn palette(theme: Theme) -> Palette {
     match theme {
-        ExportTheme::Light => Palette {
+        Theme::Light => Palette {
             background: "#ffffff",
             text: "#1f1f1f",
             weak_text: "#6b6b6b",
             grid: "#e4e4e4",
             axis: "#8a8a8a",
         },
-        ExportTheme::Dark => Palette {
+        Theme::Dark => Palette {
             background: "#1b1b1b",
             text: "#f0f0f0",
             weak_text: "#a8a8a8",

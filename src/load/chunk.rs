@@ -170,10 +170,10 @@ impl<'a> ChunkParser<'a> {
             .map_err(|err| parse_error(self.path.to_path_buf(), &err))
     }
 
-    /// Every record must have as many cells as the header. Counting delimiters and line breaks
-    /// answers that at memory speed for a chunk without quotes; otherwise, or when the counts
-    /// disagree, each record is walked to find the first wrong one.
-    /// Whether a chunk without quotes has as many delimiters as its `breaks` line breaks need.
+    /// Whether a chunk without quotes has as many delimiters as its `breaks` line breaks need:
+    /// every record must have as many cells as the header, and counting answers that at memory
+    /// speed. When the counts disagree (or the chunk has quotes) the caller walks each record
+    /// to find the first wrong one.
     pub fn counts_add_up(&self, chunk: &[u8], breaks: usize) -> bool {
         // With one column there are no delimiters to count, and blank lines would go unseen.
         if self.plans.len() < 2 {

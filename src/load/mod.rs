@@ -544,7 +544,8 @@ fn trailing_notes(text: &[u8], format: CsvFormat) -> TrailingNotes {
     notes
 }
 
-/// For tests and the column list: the time value of a cell of a column of this plan.
+/// The position on a time axis of a cell of a column of this plan (a fractional year), as the
+/// charts of a user's file place it.
 pub fn time_of(plan: &ColumnPlan, cell: &str) -> Option<f64> {
     infer::time_value(plan.kind, plan.date_order, cell)
 }

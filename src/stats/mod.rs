@@ -31,7 +31,7 @@ pub enum StatsError {
         "there is no China-customs total for {year} (years with data: {available}); choose one of them"
     )]
     MissingYear { year: i32, available: String },
-    #[error("the range {from}–{to} is empty; --from must come before --to")]
+    #[error("the range {from}–{to} is empty: the first year must come before the last")]
     EmptyRange { from: i32, to: i32 },
     #[error("the trade table could not be read: {0}")]
     Table(String),

@@ -16,9 +16,10 @@ use crate::stats::{StatsError, TradeStats, trade_stats};
 
 use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
-use super::settings::{SETTINGS_KEY, Settings, ThemeChoice};
+use super::settings::{SETTINGS_KEY, Settings};
 use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile};
 use super::{article_panel, chart_panel, column_panel, headline_panel, menu, table_panel};
+use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
 
 /// An article read and checked off the UI thread.
@@ -75,10 +76,8 @@ pub enum Command {
     ShowBundledArticle,
     ResetView,
     SetPanel(Panel, bool),
-    SetTheme(ThemeChoice),
+    SetTheme(Theme),
     OpenWindow(InfoWindow),
-    /// A command of a feature that has not landed yet: says so instead of doing nothing.
-    NotYetAvailable(&'static str),
     DismissNotice,
     Quit,
 }
@@ -234,15 +233,11 @@ impl BilateralApp {
     }
 
     /// Applies the command line's window options over the saved settings.
-    pub fn apply_start_options(&mut self, ctx: &egui::Context, start: &crate::cli::WindowOptions) {
+    pub fn apply_start_options(&mut self, ctx: &egui::Context, start: &super::StartOptions) {
         if let Some(chart) = start.chart {
             self.apply(ctx, Command::SelectChart(chart));
         }
         if let Some(theme) = start.theme {
-            let theme = match theme {
-                crate::cli::ThemeArg::Light => ThemeChoice::Light,
-                crate::cli::ThemeArg::Dark => ThemeChoice::Dark,
-            };
             self.apply(ctx, Command::SetTheme(theme));
         }
         if let Some(id) = &start.annotation {
@@ -270,8 +265,8 @@ impl BilateralApp {
 
     fn apply_theme(&self, ctx: &egui::Context) {
         ctx.set_theme(match self.settings.theme {
-            ThemeChoice::Light => egui::Theme::Light,
-            ThemeChoice::Dark => egui::Theme::Dark,
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
         });
     }
 
@@ -495,10 +490,6 @@ impl BilateralApp {
                 self.apply_theme(ctx);
             }
             Command::OpenWindow(window) => self.open_window = Some(window),
-            Command::NotYetAvailable(feature) => {
-                self.notices
-                    .push(format!("{feature} is not yet available in this version."));
-            }
             Command::DismissNotice => {
                 self.notices.pop();
             }

@@ -3,7 +3,8 @@
 
 use egui_plot::{ItemId, PlotPoint, PlotUi};
 
-use super::chart_panel::{BAR_WIDTH, DOTTED_POINTS, to_plot_y};
+use super::chart_panel::{DOTTED_POINTS, to_plot_y};
+use crate::chart::model::BAR_WIDTH;
 use crate::chart::{ChartModel, PointRef, SeriesStyle};
 
 /// How near (in screen points) the pointer must be to a point for it to count as hovered.

@@ -13,15 +13,13 @@ use super::app::{BilateralApp, Command};
 use super::chart_hover::find_hit;
 use super::sources_ui;
 use crate::chart::model::{
-    Axis, AxisFormat, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
+    Axis, AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
 };
 use crate::chart::ticks;
 use crate::chart::{
     ChartId, ChartModel, CompositionView, DataPoint, GrowthView, PeriodView, PointRef, SeriesStyle,
 };
 use crate::data::EventKind;
-
-pub(super) const BAR_WIDTH: f64 = 0.6;
 
 pub fn color(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)

@@ -8,10 +8,9 @@ use std::sync::Arc;
 use super::app::{BilateralApp, Command, Selection};
 use super::background::{BackgroundJob, JobState};
 use super::file_dialog::{DialogOutcome, DialogPurpose};
-use super::settings::ThemeChoice;
 use crate::claims::check_paragraphs;
 use crate::data::Article;
-use crate::export::{ExportFormat, ExportOptions, ExportTheme, export_chart};
+use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
 
 impl BilateralApp {
     pub(super) fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -62,8 +61,8 @@ impl BilateralApp {
     pub(super) fn export_options(&self) -> ExportOptions {
         ExportOptions {
             theme: match self.settings.theme {
-                ThemeChoice::Light => ExportTheme::Light,
-                ThemeChoice::Dark => ExportTheme::Dark,
+                Theme::Light => Theme::Light,
+                Theme::Dark => Theme::Dark,
             },
             ..ExportOptions::default()
         }

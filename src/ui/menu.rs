@@ -4,8 +4,9 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::app::{BilateralApp, Command, InfoWindow, Panel};
-use super::settings::{Settings, ThemeChoice};
+use super::settings::Settings;
 use crate::chart::ChartId;
+use crate::chart::Theme;
 
 const OPEN_CSV: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
@@ -32,10 +33,10 @@ fn chart_shortcut(index: usize) -> Option<KeyboardShortcut> {
         .map(|key| KeyboardShortcut::new(Modifiers::COMMAND, *key))
 }
 
-fn other_theme(settings: &Settings) -> ThemeChoice {
+fn other_theme(settings: &Settings) -> Theme {
     match settings.theme {
-        ThemeChoice::Light => ThemeChoice::Dark,
-        ThemeChoice::Dark => ThemeChoice::Light,
+        Theme::Light => Theme::Dark,
+        Theme::Dark => Theme::Light,
     }
 }
 
@@ -68,7 +69,6 @@ pub fn shortcut_commands(settings: &Settings) -> Vec<(KeyboardShortcut, Command)
 /// Describes a shortcut's command for the help window.
 pub fn describe(command: &Command) -> String {
     match command {
-        Command::NotYetAvailable(feature) => format!("{feature} (coming)"),
         Command::OpenCsvDialog => "Open a CSV file".to_owned(),
         Command::Quit => "Quit".to_owned(),
         Command::SetPanel(Panel::Article, _) => "Show or hide the article".to_owned(),
@@ -176,8 +176,8 @@ fn view_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     }
     ui.separator();
     let mut theme = app.settings.theme;
-    let light = ui.radio_value(&mut theme, ThemeChoice::Light, "Light theme");
-    let dark = ui.radio_value(&mut theme, ThemeChoice::Dark, "Dark theme");
+    let light = ui.radio_value(&mut theme, Theme::Light, "Light theme");
+    let dark = ui.radio_value(&mut theme, Theme::Dark, "Dark theme");
     if light.changed() || dark.changed() {
         app.send(Command::SetTheme(theme));
     }

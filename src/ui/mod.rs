@@ -1,25 +1,24 @@
 //! The window. Everything here draws what the data layer and the chart models built; nothing
 //! here computes figures. One file per panel; [`app`] holds the app type and its commands.
 
-pub mod app;
-pub mod article_panel;
-pub mod background;
+mod app;
+mod article_panel;
+mod background;
 mod chart_hover;
-pub mod chart_panel;
-pub mod column_panel;
-pub mod file_dialog;
-pub mod headline_panel;
+mod chart_panel;
+mod column_panel;
+mod file_dialog;
+mod headline_panel;
 mod jobs;
-pub mod menu;
+mod menu;
 pub mod settings;
-pub mod stats_panel;
-pub mod table_panel;
-pub mod user_data;
+mod stats_panel;
+mod table_panel;
+mod user_data;
 
+pub use crate::chart::Theme;
 pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
-pub use settings::{Settings, ThemeChoice};
-
-use crate::cli::WindowOptions;
+pub use settings::Settings;
 
 pub const APP_NAME: &str = "Bilateral";
 
@@ -49,15 +48,24 @@ fn report_first_frame() {
         );
     }
 }
+/// How the window opens, over the saved settings: the chart, the theme and an annotation to
+/// follow at start.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub chart: Option<crate::chart::ChartId>,
+    pub theme: Option<Theme>,
+    pub annotation: Option<String>,
+}
+
 pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
 
 /// Opens the dashboard window on the bundled datasets and blocks until it closes.
 pub fn run_window(
-    start: &WindowOptions,
+    start: &StartOptions,
     datasets: Option<&std::path::Path>,
     files: &[std::path::PathBuf],
 ) -> anyhow::Result<()> {
-    let bundle = crate::cli::load_bundle(datasets)?;
+    let bundle = crate::data::Bundle::load_from(datasets)?;
     if let Some(id) = &start.annotation
         && bundle.article.annotation(id).is_none()
     {

@@ -4,18 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::chart::{ChartId, ChartOptions, CompositionView, GrowthView, PeriodView};
+use crate::chart::{ChartId, ChartOptions, CompositionView, GrowthView, PeriodView, Theme};
 use crate::data::{Coverage, EventKind};
 
 /// The key under which the settings are stored.
 pub const SETTINGS_KEY: &str = "bilateral.settings";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub enum ThemeChoice {
-    #[default]
-    Light,
-    Dark,
-}
 
 // One flag per panel the user can hide: an enum set would say the same less plainly.
 #[allow(clippy::struct_excessive_bools)]
@@ -23,7 +16,7 @@ pub enum ThemeChoice {
 #[serde(default)]
 pub struct Settings {
     pub chart: ChartId,
-    pub theme: ThemeChoice,
+    pub theme: Theme,
     pub show_headline: bool,
     pub show_article: bool,
     pub show_table: bool,
@@ -53,7 +46,7 @@ impl Default for Settings {
         let chart_defaults = ChartOptions::default();
         Self {
             chart: ChartId::Trade,
-            theme: ThemeChoice::Light,
+            theme: Theme::Light,
             show_headline: true,
             show_article: true,
             show_table: true,
@@ -123,7 +116,7 @@ mod tests {
     fn settings_survive_a_round_trip() {
         let settings = Settings {
             chart: ChartId::Timeline,
-            theme: ThemeChoice::Dark,
+            theme: Theme::Dark,
             show_table: false,
             marker_kinds: vec![EventKind::Patrol],
             log_scale: true,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use bilateral::chart::{ChartId, PointRef};
 use bilateral::data::{Bundle, EventKind};
 use bilateral::ui::settings::SETTINGS_KEY;
-use bilateral::ui::{BilateralApp, Settings, ThemeChoice};
+use bilateral::ui::{BilateralApp, Settings, Theme};
 use eframe::App as _;
 use egui::Role;
 use egui_kittest::Harness;
@@ -163,7 +163,7 @@ fn settings_survive_a_save_and_restore() {
     harness.get_by_label("Index to base year").click();
     harness.run();
     let mut storage = MemoryStorage::default();
-    harness.state_mut().settings.theme = ThemeChoice::Dark;
+    harness.state_mut().settings.theme = Theme::Dark;
     harness.state_mut().settings.show_table = false;
     harness.state_mut().save(&mut storage);
 
@@ -175,7 +175,7 @@ fn settings_survive_a_save_and_restore() {
         app.settings.growth_view,
         bilateral::chart::GrowthView::Index
     );
-    assert_eq!(app.settings.theme, ThemeChoice::Dark);
+    assert_eq!(app.settings.theme, Theme::Dark);
     assert!(!app.settings.show_table);
     assert!(app.notices.is_empty());
     assert_eq!(app.chart.id, ChartId::Growth);
