@@ -3,6 +3,8 @@
 //! pass gives every row its line number, so a message can send the user to the right line even
 //! when quoted cells span several lines.
 
+use crate::load::{CsvFormat, split_records};
+
 /// One CSV record: the line it starts on (from 1) and how many fields it has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecordStart {
@@ -17,56 +19,21 @@ pub enum RecordError {
     UnterminatedQuote { line: usize },
 }
 
-/// Scans `text` (separator `separator`, quote `"`) and lists its records, skipping blank lines.
+/// Lists the records of `text` (separator `separator`, quote `"`), skipping blank lines. The
+/// loader's RFC 4180 splitter does the reading, so a dataset and a user's file are split alike.
 pub fn scan_records(text: &str, separator: u8) -> Result<Vec<RecordStart>, RecordError> {
-    let mut records = Vec::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut fields = 1;
-    let mut in_quotes = false;
-    let mut quote_line = 1;
-    let mut record_has_content = false;
-    for &byte in text.as_bytes() {
-        match byte {
-            b'"' => {
-                if !in_quotes {
-                    quote_line = line;
-                }
-                in_quotes = !in_quotes;
-                record_has_content = true;
-            }
-            b'\n' => {
-                line += 1;
-                if !in_quotes {
-                    if record_has_content {
-                        records.push(RecordStart {
-                            line: record_line,
-                            fields,
-                        });
-                    }
-                    record_line = line;
-                    fields = 1;
-                    record_has_content = false;
-                }
-            }
-            b'\r' => {}
-            _ if byte == separator && !in_quotes => {
-                fields += 1;
-                record_has_content = true;
-            }
-            _ => record_has_content = true,
-        }
+    let outcome = split_records(text, CsvFormat::with_delimiter(separator), true);
+    if let Some(line) = outcome.open_quote_line {
+        return Err(RecordError::UnterminatedQuote { line });
     }
-    if in_quotes {
-        return Err(RecordError::UnterminatedQuote { line: quote_line });
-    }
-    if record_has_content {
-        records.push(RecordStart {
-            line: record_line,
-            fields,
-        });
-    }
-    Ok(records)
+    Ok(outcome
+        .records
+        .iter()
+        .map(|record| RecordStart {
+            line: record.line,
+            fields: record.cells.len(),
+        })
+        .collect())
 }
 
 #[cfg(test)]

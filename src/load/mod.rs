@@ -31,9 +31,9 @@ pub use error::LoadError;
 pub use infer::{ColumnKind, ColumnPlan};
 pub use report::{ColumnReport, CsvReport};
 use report::{FileFacts, assemble};
+pub use sniff::{CsvFormat, split_records};
 pub use table::{TableShape, wide_to_long};
 
-use sniff::{CsvFormat, split_records};
 use source::{DecodeProblem, Decoder, Encoding, RawSource};
 
 /// How much of the file is read between progress updates and checks for Cancel.
