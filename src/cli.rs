@@ -291,34 +291,7 @@ pub fn run_command(
             }
         }
         Command::Claims { file, date, json } => {
-            let bundle = load_bundle(datasets)?;
-            let (article, paragraphs, file_date) = match file {
-                Some(path) => {
-                    let article = Article::read_file(path)?;
-                    // The title is checked too: headlines carry figures.
-                    let mut paragraphs = vec![article.title];
-                    paragraphs.extend(article.paragraphs);
-                    (path.display().to_string(), paragraphs, article.date)
-                }
-                None => (
-                    crate::data::ARTICLE_FILE.path.to_owned(),
-                    bundle.article.paragraphs.clone(),
-                    bundle.article.date,
-                ),
-            };
-            let date = date.or(file_date);
-            let claims = check_paragraphs(&bundle, &paragraphs, date);
-            let report = ClaimsReport {
-                article,
-                date: date.map(|d| d.to_string()),
-                claims: &claims,
-            };
-            if *json {
-                serde_json::to_writer_pretty(&mut *out, &report)?;
-                writeln!(out)?;
-            } else {
-                write_claims(&report, out)?;
-            }
+            run_claims(file.as_deref(), *date, *json, datasets, out)?;
         }
         Command::Export {
             list,
@@ -465,6 +438,46 @@ struct ExportRequest<'a> {
     dir: Option<&'a std::path::Path>,
     options: ExportOptions,
     force: bool,
+}
+
+/// `bilateral claims`: reads the article (the bundled one without a file), checks every figure
+/// and prints the report.
+fn run_claims(
+    file: Option<&std::path::Path>,
+    date: Option<IsoDate>,
+    json: bool,
+    datasets: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let bundle = load_bundle(datasets)?;
+    let (article, paragraphs, file_date) = match file {
+        Some(path) => {
+            let article = Article::read_file(path)?;
+            // The title is checked too: headlines carry figures.
+            let mut paragraphs = vec![article.title];
+            paragraphs.extend(article.paragraphs);
+            (path.display().to_string(), paragraphs, article.date)
+        }
+        None => (
+            crate::data::ARTICLE_FILE.path.to_owned(),
+            bundle.article.paragraphs.clone(),
+            bundle.article.date,
+        ),
+    };
+    let date = date.or(file_date);
+    let claims = check_paragraphs(&bundle, &paragraphs, date);
+    let report = ClaimsReport {
+        article,
+        date: date.map(|d| d.to_string()),
+        claims: &claims,
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_claims(&report, out)?;
+    }
+    Ok(())
 }
 
 fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {

@@ -251,42 +251,7 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
         plan_of(&filter.column)?;
     }
     let frame = table.long_frame().map_err(table_error)?;
-    // Grouped in the columns' own types: only the few groups become floats and text, never the
-    // millions of rows of a big file.
-    let mut lazy = frame.as_ref().clone().lazy();
-    for filter in &spec.filters {
-        let dtype = frame
-            .column(&filter.column)
-            .map_err(table_error)?
-            .dtype()
-            .clone();
-        let matches = filter
-            .values
-            .iter()
-            .filter_map(|v| filter_literal(&dtype, v))
-            .map(|value| col(filter.column.as_str()).eq(value))
-            .reduce(Expr::or)
-            .unwrap_or_else(|| lit(false));
-        lazy = lazy.filter(matches);
-    }
-    let mut keys = vec![col(spec.x.as_str()).alias("__x")];
-    if let Some(group) = &spec.group {
-        keys.push(col(group.as_str()).alias("__group"));
-    }
-    let mut aggregations = Vec::new();
-    for (index, value) in spec.values.iter().enumerate() {
-        let values = col(value.as_str()).cast(DataType::Float64);
-        aggregations.push(match spec.aggregation {
-            Aggregation::Sum => values.clone().sum().alias(format!("__v{index}")),
-            Aggregation::Mean => values.clone().mean().alias(format!("__v{index}")),
-        });
-        aggregations.push(values.count().alias(format!("__n{index}")));
-    }
-    let grouped = lazy
-        .group_by(keys)
-        .agg(aggregations)
-        .collect()
-        .map_err(table_error)?;
+    let grouped = grouped_by_x(frame.as_ref(), spec).map_err(table_error)?;
     let mut columns = vec![
         x_values(grouped.column("__x").map_err(table_error)?, x_plan)
             .map_err(table_error)?
@@ -335,6 +300,39 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
     assemble(table, spec, x_plan, &summary).map_err(table_error)
 }
 
+/// The rows of `frame` the filters keep, grouped by x (and the group column), each value column
+/// summed or averaged, with the count of rows behind each figure.
+fn grouped_by_x(frame: &DataFrame, spec: &ChartSpec) -> PolarsResult<DataFrame> {
+    // Grouped in the columns' own types: only the few groups become floats and text, never the
+    // millions of rows of a big file.
+    let mut lazy = frame.clone().lazy();
+    for filter in &spec.filters {
+        let dtype = frame.column(&filter.column)?.dtype().clone();
+        let matches = filter
+            .values
+            .iter()
+            .filter_map(|v| filter_literal(&dtype, v))
+            .map(|value| col(filter.column.as_str()).eq(value))
+            .reduce(Expr::or)
+            .unwrap_or_else(|| lit(false));
+        lazy = lazy.filter(matches);
+    }
+    let mut keys = vec![col(spec.x.as_str()).alias("__x")];
+    if let Some(group) = &spec.group {
+        keys.push(col(group.as_str()).alias("__group"));
+    }
+    let mut aggregations = Vec::new();
+    for (index, value) in spec.values.iter().enumerate() {
+        let values = col(value.as_str()).cast(DataType::Float64);
+        aggregations.push(match spec.aggregation {
+            Aggregation::Sum => values.clone().sum().alias(format!("__v{index}")),
+            Aggregation::Mean => values.clone().mean().alias(format!("__v{index}")),
+        });
+        aggregations.push(values.count().alias(format!("__n{index}")));
+    }
+    lazy.group_by(keys).agg(aggregations).collect()
+}
+
 fn assemble(
     table: &UserTable,
     spec: &ChartSpec,
@@ -353,26 +351,8 @@ fn assemble(
     } else {
         vec![None; xs.len()]
     };
-    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
-    for index in 0..spec.values.len() {
-        let sums = summary.column(&format!("__v{index}"))?.f64()?.clone();
-        let counts = summary
-            .column(&format!("__n{index}"))?
-            .cast(&DataType::UInt64)?;
-        let counts = counts.u64()?;
-        // A sum over no values is 0 to polars; to a reader it is a missing year.
-        values.push(
-            sums.iter()
-                .zip(counts.iter())
-                .map(|(v, n)| v.filter(|_| n.unwrap_or(0) > 0).filter(|v| v.is_finite()))
-                .collect(),
-        );
-    }
-    let is_years = x_plan.kind == ColumnKind::Year
-        || xs
-            .iter()
-            .flatten()
-            .all(|x| x.fract() == 0.0 && (1000.0..=3000.0).contains(x));
+    let values = summary_values(summary, spec.values.len())?;
+    let is_years = x_plan.kind == ColumnKind::Year || all_years(&xs);
     let is_time = x_plan.kind.is_time() || is_years;
     let labelled = xs.len() * spec.values.len() <= LABELLED_POINTS;
     let mut series: Vec<Series> = Vec::new();
@@ -406,22 +386,9 @@ fn assemble(
                 Some(group) => group.clone(),
                 None => value_column.clone(),
             };
-            let position = match series.iter().position(|s| s.name == name) {
-                Some(position) => position,
-                None if series.len() < MAX_SERIES => {
-                    series.push(Series {
-                        name: name.clone(),
-                        color: COLORS[series.len() % COLORS.len()],
-                        style: SeriesStyle::Line,
-                        points: Vec::new(),
-                        max_gap: is_years.then_some(1.0),
-                    });
-                    series.len() - 1
-                }
-                None => {
-                    left_out.insert(name);
-                    continue;
-                }
+            let Some(position) = series_slot(&mut series, &name, is_years) else {
+                left_out.insert(name);
+                continue;
             };
             series[position].points.push(DataPoint {
                 status: crate::data::Status::Reported,
@@ -448,18 +415,73 @@ fn assemble(
             table_out.row_refs.push(PointRef::Year(x.floor() as i32));
         }
     }
+    let x_range = x_range_of(&xs, is_years);
+    let subtitle = subtitle_of(spec, left_out.len());
+    Ok(ChartModel {
+        id: ChartId::UserData,
+        title: table.file_name(),
+        subtitle,
+        x_axis: Axis::new(
+            spec.x.clone(),
+            if is_time {
+                AxisFormat::Year
+            } else {
+                AxisFormat::Number
+            },
+        ),
+        y_axis: Axis::new(spec.values.join(", "), AxisFormat::Number),
+        series,
+        markers: Vec::new(),
+        table: table_out,
+        source_line: format!("Source: {label}"),
+        supports_log_scale: false,
+        x_range,
+        legend: LegendPlacement::TopLeft,
+    })
+}
+
+/// Each value column's figures, missing where no row stood behind them: a sum over no values
+/// is 0 to polars, but to a reader it is a missing year.
+fn summary_values(
+    summary: &DataFrame,
+    value_columns: usize,
+) -> PolarsResult<Vec<Vec<Option<f64>>>> {
+    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
+    for index in 0..value_columns {
+        let sums = summary.column(&format!("__v{index}"))?.f64()?.clone();
+        let counts = summary
+            .column(&format!("__n{index}"))?
+            .cast(&DataType::UInt64)?;
+        let counts = counts.u64()?;
+        values.push(
+            sums.iter()
+                .zip(counts.iter())
+                .map(|(v, n)| v.filter(|_| n.unwrap_or(0) > 0).filter(|v| v.is_finite()))
+                .collect(),
+        );
+    }
+    Ok(values)
+}
+
+/// The x range to show: the data's, with a little room, and half a year more for years.
+fn x_range_of(xs: &[Option<f64>], is_years: bool) -> (f64, f64) {
     let x_min = xs.iter().flatten().copied().fold(f64::INFINITY, f64::min);
     let x_max = xs
         .iter()
         .flatten()
         .copied()
         .fold(f64::NEG_INFINITY, f64::max);
-    let x_range = if x_min.is_finite() && x_max > x_min {
+    if x_min.is_finite() && x_max > x_min {
         let pad = (x_max - x_min) * 0.02 + if is_years { 0.5 } else { 0.0 };
         (x_min - pad, x_max + pad)
     } else {
         (x_min - 1.0, x_min + 1.0)
-    };
+    }
+}
+
+/// What the chart shows, in a sentence: the values, by what, how rows combine, the filters, and
+/// how many lines were left out.
+fn subtitle_of(spec: &ChartSpec, left_out: usize) -> String {
     let mut subtitle = format!(
         "{} by {}{}; rows sharing a {} are {}.",
         spec.values.join(", "),
@@ -482,32 +504,37 @@ fn assemble(
             filter.values.join(" or ")
         );
     }
-    if !left_out.is_empty() {
+    if left_out > 0 {
         let _ = write!(
             subtitle,
-            " {} more lines not shown (at most {MAX_SERIES}); filter to see them.",
-            left_out.len()
+            " {left_out} more lines not shown (at most {MAX_SERIES}); filter to see them."
         );
     }
-    Ok(ChartModel {
-        id: ChartId::UserData,
-        title: table.file_name(),
-        subtitle,
-        x_axis: Axis::new(
-            spec.x.clone(),
-            if is_time {
-                AxisFormat::Year
-            } else {
-                AxisFormat::Number
-            },
-        ),
-        y_axis: Axis::new(spec.values.join(", "), AxisFormat::Number),
-        series,
-        markers: Vec::new(),
-        table: table_out,
-        source_line: format!("Source: {label}"),
-        supports_log_scale: false,
-        x_range,
-        legend: LegendPlacement::TopLeft,
-    })
+    subtitle
+}
+
+/// The index of the series called `name`, made if there is room for one more; `None` when
+/// [`MAX_SERIES`] are already drawn.
+fn series_slot(series: &mut Vec<Series>, name: &str, is_years: bool) -> Option<usize> {
+    if let Some(position) = series.iter().position(|s| s.name == name) {
+        return Some(position);
+    }
+    if series.len() >= MAX_SERIES {
+        return None;
+    }
+    series.push(Series {
+        name: name.to_owned(),
+        color: COLORS[series.len() % COLORS.len()],
+        style: SeriesStyle::Line,
+        points: Vec::new(),
+        max_gap: is_years.then_some(1.0),
+    });
+    Some(series.len() - 1)
+}
+
+/// Whether every x is a whole number that reads as a year.
+fn all_years(xs: &[Option<f64>]) -> bool {
+    xs.iter()
+        .flatten()
+        .all(|x| x.fract() == 0.0 && (1000.0..=3000.0).contains(x))
 }

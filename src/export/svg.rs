@@ -281,79 +281,7 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
         y_range: y_range(model),
     };
 
-    // Grid, ticks and axis titles.
-    let _ = writeln!(svg, r#"<g class="axes" font-size="12">"#);
-    for value in y_ticks(model, &frame) {
-        let y = frame.y(value);
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="1"/>"#,
-            frame.left, frame.right, colors.grid
-        );
-        text(
-            &mut svg,
-            frame.left - 8.0,
-            y + 4.0,
-            12.0,
-            colors.text,
-            "end",
-            &model.y_axis.tick_label(value),
-        );
-    }
-    for value in x_ticks(model, &frame) {
-        let x = frame.x(value);
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-width="1"/>"#,
-            frame.top, frame.bottom, colors.grid
-        );
-        text(
-            &mut svg,
-            x,
-            frame.bottom + 18.0,
-            12.0,
-            colors.text,
-            "middle",
-            &model.x_axis.tick_label(value),
-        );
-    }
-    let _ = writeln!(
-        svg,
-        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}"/>"#,
-        frame.left,
-        frame.top,
-        frame.right - frame.left,
-        frame.bottom - frame.top,
-        colors.axis
-    );
-    if frame.y_range.0 < 0.0 && frame.y_range.1 > 0.0 && model.y_axis.format != AxisFormat::Category
-    {
-        let zero = frame.y(0.0);
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{:.1}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}" stroke="{}" stroke-width="1.2"/>"#,
-            frame.left, frame.right, colors.axis
-        );
-    }
-    text(
-        &mut svg,
-        f64::midpoint(frame.left, frame.right),
-        frame.bottom + 36.0,
-        13.0,
-        colors.text,
-        "middle",
-        &model.x_axis.label,
-    );
-    if !model.y_axis.label.is_empty() {
-        let (x, y) = (MARGIN + 12.0, f64::midpoint(frame.top, frame.bottom));
-        let _ = writeln!(
-            svg,
-            r#"<text x="{x:.1}" y="{y:.1}" font-size="13" fill="{}" text-anchor="middle" transform="rotate(-90 {x:.1} {y:.1})">{}</text>"#,
-            colors.text,
-            escape(&model.y_axis.label)
-        );
-    }
-    let _ = writeln!(svg, "</g>");
+    axes_svg(&mut svg, model, &frame, &colors);
 
     let _ = writeln!(
         svg,
@@ -458,20 +386,12 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series, b
         }
         SeriesStyle::Points => {
             for point in &series.points {
-                let (x, y) = (frame.x(point.x), frame.y(point.y));
                 let (fill, hollow) = fill_of(point);
-                let _ = writeln!(
+                diamond_svg(
                     svg,
-                    r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{fill}" stroke="{color}"{hollow}><title>{}</title></polygon>"#,
-                    x,
-                    y - 6.0,
-                    x + 6.0,
-                    y,
-                    x,
-                    y + 6.0,
-                    x - 6.0,
-                    y,
-                    escape(&point.label)
+                    frame,
+                    point,
+                    &format!(r#"fill="{fill}" stroke="{color}"{hollow}"#),
                 );
             }
         }
@@ -490,42 +410,140 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series, b
                 dot(svg, point, end, 5.0);
             }
         }
-        SeriesStyle::Band => {
-            let upper: Vec<String> = series
-                .points
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{:.2},{:.2}",
-                        frame.x(p.x),
-                        frame.y(p.band.map_or(p.y, |b| b.1))
-                    )
-                })
-                .collect();
-            let lower: Vec<String> = series
-                .points
-                .iter()
-                .rev()
-                .map(|p| {
-                    format!(
-                        "{:.2},{:.2}",
-                        frame.x(p.x),
-                        frame.y(p.band.map_or(p.y, |b| b.0))
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                svg,
-                r#"<polygon points="{} {}" fill="{color}" fill-opacity="0.18"/>"#,
-                upper.join(" "),
-                lower.join(" ")
-            );
-            let _ = writeln!(
-                svg,
-                r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="1.8" stroke-dasharray="8 5"/>"#,
-                points_attribute(frame, &series.points)
-            );
-        }
+        SeriesStyle::Band => band_svg(svg, frame, series, &color),
     }
     let _ = writeln!(svg, "</g>");
+}
+
+/// The grid, the ticks with their labels, the frame, the zero line and the axis titles.
+fn axes_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palette) {
+    let _ = writeln!(svg, r#"<g class="axes" font-size="12">"#);
+    for value in y_ticks(model, frame) {
+        let y = frame.y(value);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="1"/>"#,
+            frame.left, frame.right, colors.grid
+        );
+        text(
+            svg,
+            frame.left - 8.0,
+            y + 4.0,
+            12.0,
+            colors.text,
+            "end",
+            &model.y_axis.tick_label(value),
+        );
+    }
+    for value in x_ticks(model, frame) {
+        let x = frame.x(value);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-width="1"/>"#,
+            frame.top, frame.bottom, colors.grid
+        );
+        text(
+            svg,
+            x,
+            frame.bottom + 18.0,
+            12.0,
+            colors.text,
+            "middle",
+            &model.x_axis.tick_label(value),
+        );
+    }
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}"/>"#,
+        frame.left,
+        frame.top,
+        frame.right - frame.left,
+        frame.bottom - frame.top,
+        colors.axis
+    );
+    if frame.y_range.0 < 0.0 && frame.y_range.1 > 0.0 && model.y_axis.format != AxisFormat::Category
+    {
+        let zero = frame.y(0.0);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}" stroke="{}" stroke-width="1.2"/>"#,
+            frame.left, frame.right, colors.axis
+        );
+    }
+    text(
+        svg,
+        f64::midpoint(frame.left, frame.right),
+        frame.bottom + 36.0,
+        13.0,
+        colors.text,
+        "middle",
+        &model.x_axis.label,
+    );
+    if !model.y_axis.label.is_empty() {
+        let (x, y) = (MARGIN + 12.0, f64::midpoint(frame.top, frame.bottom));
+        let _ = writeln!(
+            svg,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="13" fill="{}" text-anchor="middle" transform="rotate(-90 {x:.1} {y:.1})">{}</text>"#,
+            colors.text,
+            escape(&model.y_axis.label)
+        );
+    }
+    let _ = writeln!(svg, "</g>");
+}
+
+/// A fitted line with its confidence band shaded around it.
+fn band_svg(svg: &mut String, frame: &Frame, series: &crate::chart::Series, color: &str) {
+    let upper: Vec<String> = series
+        .points
+        .iter()
+        .map(|p| {
+            format!(
+                "{:.2},{:.2}",
+                frame.x(p.x),
+                frame.y(p.band.map_or(p.y, |b| b.1))
+            )
+        })
+        .collect();
+    let lower: Vec<String> = series
+        .points
+        .iter()
+        .rev()
+        .map(|p| {
+            format!(
+                "{:.2},{:.2}",
+                frame.x(p.x),
+                frame.y(p.band.map_or(p.y, |b| b.0))
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        svg,
+        r#"<polygon points="{} {}" fill="{color}" fill-opacity="0.18"/>"#,
+        upper.join(" "),
+        lower.join(" ")
+    );
+    let _ = writeln!(
+        svg,
+        r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="1.8" stroke-dasharray="8 5"/>"#,
+        points_attribute(frame, &series.points)
+    );
+}
+
+/// A diamond marker at a point, with its hover text as the title, painted with `colours`
+/// (the fill and stroke attributes).
+fn diamond_svg(svg: &mut String, frame: &Frame, point: &DataPoint, colours: &str) {
+    let (centre_x, centre_y) = (frame.x(point.x), frame.y(point.y));
+    let _ = writeln!(
+        svg,
+        r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" {colours}><title>{}</title></polygon>"#,
+        centre_x,
+        centre_y - 6.0,
+        centre_x + 6.0,
+        centre_y,
+        centre_x,
+        centre_y + 6.0,
+        centre_x - 6.0,
+        centre_y,
+        escape(&point.label)
+    );
 }

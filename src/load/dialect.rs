@@ -72,20 +72,7 @@ pub(super) fn decide(
             expected,
         }));
     }
-    let header_is_data = !body.is_empty()
-        && header.cells.iter().all(|c| {
-            matches!(
-                parse_number(
-                    c,
-                    infer::NumberFormat {
-                        decimal_comma: false,
-                        thousands: None
-                    }
-                ),
-                Cell::Finite(_)
-            )
-        })
-        && !header.cells.iter().all(|c| infer::header_year(c).is_some());
+    let header_is_data = !body.is_empty() && reads_as_data(&header.cells);
     let (names, data_rows, data_start, header_line): (
         Vec<String>,
         Vec<&SampleRecord>,
@@ -127,26 +114,7 @@ pub(super) fn decide(
             plan_column(name, index, &cells, decimal_comma)
         })
         .collect();
-    for plan in &plans {
-        if plan.leading_zeros {
-            warnings.push(format!(
-                "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
-                plan.name,
-                plan.examples.first().map_or("", String::as_str)
-            ));
-        }
-        if let Some(separator) = plan.format.thousands {
-            let shown = if separator == ' ' {
-                "space".to_owned()
-            } else {
-                format!("\"{separator}\"")
-            };
-            warnings.push(format!(
-                "column \"{}\" uses {shown} as a thousands separator; read as numbers",
-                plan.name
-            ));
-        }
-    }
+    warnings.extend(plans.iter().flat_map(plan_warnings));
     Ok(Dialect {
         format,
         decimal_comma,
@@ -155,6 +123,43 @@ pub(super) fn decide(
         plans,
         warnings,
     })
+}
+
+/// What a user is told about how a column was read: codes kept as text, thousands separators.
+fn plan_warnings(plan: &ColumnPlan) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if plan.leading_zeros {
+        warnings.push(format!(
+            "column \"{}\" is kept as text: its codes have leading zeros (e.g. \"{}\")",
+            plan.name,
+            plan.examples.first().map_or("", String::as_str)
+        ));
+    }
+    if let Some(separator) = plan.format.thousands {
+        let shown = if separator == ' ' {
+            "space".to_owned()
+        } else {
+            format!("\"{separator}\"")
+        };
+        warnings.push(format!(
+            "column \"{}\" uses {shown} as a thousands separator; read as numbers",
+            plan.name
+        ));
+    }
+    warnings
+}
+
+/// Whether a would-be header row is data: every cell a number, and not all of them years (a
+/// wide table's header of years is a header).
+fn reads_as_data(cells: &[String]) -> bool {
+    let plain = infer::NumberFormat {
+        decimal_comma: false,
+        thousands: None,
+    };
+    cells
+        .iter()
+        .all(|c| matches!(parse_number(c, plain), Cell::Finite(_)))
+        && !cells.iter().all(|c| infer::header_year(c).is_some())
 }
 
 /// Header names as polars needs them: none empty, none twice.

@@ -313,39 +313,52 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         return plan;
     }
     if present.iter().all(|c| DIGITS.is_match(c)) {
-        let zero_led = present.iter().find(|c| c.len() > 1 && c.starts_with('0'));
-        plan.leading_zeros = zero_led.is_some();
-        // Show a code that makes the point first.
-        if let Some(code) = zero_led
-            && plan.examples.first() != Some(&(*code).to_owned())
-        {
-            plan.examples.retain(|e| e != code);
-            plan.examples.insert(0, (*code).to_owned());
-            plan.examples.truncate(3);
-        }
-        let too_long = present.iter().any(|c| c.len() > 18);
-        let all_years = present
-            .iter()
-            .all(|c| c.len() == 4 && c.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)));
-        plan.digits_as_text = plan.leading_zeros || too_long;
-        plan.convert_from_text = several_markers;
-        plan.kind = if plan.digits_as_text {
-            ColumnKind::Code
-        } else if all_years && (YEAR_NAME.is_match(name) || index == 0) {
-            ColumnKind::Year
-        } else if CODE_NAME.is_match(name) {
-            ColumnKind::Code
-        } else {
-            ColumnKind::Integer
-        };
+        plan_digits(&mut plan, &present, index, several_markers);
         return plan;
     }
-    plan.format.thousands = thousands_separator(&present, decimal_comma);
-    let decimal = if decimal_comma { ',' } else { '.' };
+    plan_numbers(&mut plan, &present, several_markers);
+    plan
+}
+
+/// A column of digits only: a code (leading zeros, too long for a number, or named like one),
+/// a year, or whole numbers.
+fn plan_digits(plan: &mut ColumnPlan, present: &[&str], index: usize, several_markers: bool) {
+    let zero_led = present.iter().find(|c| c.len() > 1 && c.starts_with('0'));
+    plan.leading_zeros = zero_led.is_some();
+    // Show a code that makes the point first.
+    if let Some(code) = zero_led
+        && plan.examples.first() != Some(&(*code).to_owned())
+    {
+        plan.examples.retain(|e| e != code);
+        plan.examples.insert(0, (*code).to_owned());
+        plan.examples.truncate(3);
+    }
+    let too_long = present.iter().any(|c| c.len() > 18);
+    let all_years = present
+        .iter()
+        .all(|c| c.len() == 4 && c.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y)));
+    plan.digits_as_text = plan.leading_zeros || too_long;
+    plan.convert_from_text = several_markers;
+    plan.kind = if plan.digits_as_text {
+        ColumnKind::Code
+    } else if all_years && (YEAR_NAME.is_match(&plan.name) || index == 0) {
+        ColumnKind::Year
+    } else if CODE_NAME.is_match(&plan.name) {
+        ColumnKind::Code
+    } else {
+        ColumnKind::Integer
+    };
+}
+
+/// A column that may hold numbers: numbers it is when most cells read as one, with its
+/// thousands separator; a few stray words become empty cells.
+fn plan_numbers(plan: &mut ColumnPlan, present: &[&str], several_markers: bool) {
+    plan.format.thousands = thousands_separator(present, plan.format.decimal_comma);
+    let decimal = if plan.format.decimal_comma { ',' } else { '.' };
     let mut finite = 0;
     let mut invalid = 0;
     let mut integral = true;
-    for cell in &present {
+    for cell in present {
         match parse_number(cell, plan.format) {
             Cell::Finite(value) => {
                 finite += 1;
@@ -367,7 +380,7 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         plan.convert_from_text = plan.format.thousands.is_some() || invalid > 0 || several_markers;
         // Examples of a column of numbers are numbers, not the stray words in it.
         let mut examples: Vec<String> = Vec::new();
-        for cell in &present {
+        for cell in present {
             if examples.len() == 3 {
                 break;
             }
@@ -379,7 +392,6 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         }
         plan.examples = examples;
     }
-    plan
 }
 
 #[cfg(test)]

@@ -279,32 +279,7 @@ impl BilateralApp {
                     self.settings.log_scale &= self.chart.supports_log_scale;
                 }
             }
-            Command::FollowAnnotation(id) => {
-                let Some(annotation) = self.article.annotation(&id).cloned() else {
-                    return;
-                };
-                if let Some(chart) = annotation.chart.as_deref().and_then(ChartId::from_slug)
-                    && chart != self.settings.chart
-                {
-                    self.settings.chart = chart;
-                    self.rebuild_chart();
-                }
-                let point = match (&annotation.dataset_id, annotation.row, annotation.year) {
-                    (_, _, Some(year)) => Some(PointRef::Year(year)),
-                    (Some(dataset_id), Some(row), None) => Some(PointRef::Row {
-                        dataset_id: dataset_id.clone(),
-                        row,
-                    }),
-                    _ => None,
-                };
-                self.selection = Selection {
-                    point,
-                    annotation: Some(id),
-                };
-                self.selected_claim = None;
-                self.reset_view = true;
-                self.reveal_selection = true;
-            }
+            Command::FollowAnnotation(id) => self.follow_annotation(id),
             Command::SelectPoint(point) => {
                 self.selection = Selection {
                     point,
@@ -324,95 +299,32 @@ impl BilateralApp {
                 self.settings.log_scale = log_scale && self.chart.supports_log_scale;
                 self.reset_view = true;
             }
-            Command::SetGrowthView(view) => {
-                self.settings.growth_view = view;
-                self.settings.log_scale = false;
-                self.rebuild_chart();
-                self.reset_view = true;
-            }
+            Command::SetGrowthView(view) => self.change_view(|settings| {
+                settings.growth_view = view;
+                settings.log_scale = false;
+            }),
             Command::SetIndexBaseYear(year) => {
-                self.settings.index_base_year = Some(year);
-                self.rebuild_chart();
-                self.reset_view = true;
+                self.change_view(|settings| settings.index_base_year = Some(year));
             }
             Command::SetPeriodView(view) => {
-                self.settings.period_view = view;
-                self.rebuild_chart();
-                self.reset_view = true;
+                self.change_view(|settings| settings.period_view = view);
             }
             Command::SetCompositionView(view) => {
-                self.settings.composition_view = view;
-                self.rebuild_chart();
-                self.reset_view = true;
+                self.change_view(|settings| settings.composition_view = view);
             }
             Command::SetStatsRange {
                 from,
                 to,
                 break_year,
-            } => {
-                self.settings.stats_from = Some(from);
-                self.settings.stats_to = Some(to);
-                self.settings.break_test = break_year.is_some();
-                if break_year.is_some() {
-                    self.settings.break_year = break_year;
-                }
-                self.stats = trade_stats(&self.bundle, from, to, break_year);
-                self.rebuild_chart();
-            }
+            } => self.set_stats_range(from, to, break_year),
             Command::SetTrend(shown) => {
                 self.settings.show_trend = shown;
                 self.rebuild_chart();
             }
-            Command::ShowClaim(index) => {
-                let Some(claim) = self.claims.get(index) else {
-                    return;
-                };
-                let (chart, point) = (claim.chart, claim.point.clone());
-                if let Some(chart) = chart
-                    && chart != self.settings.chart
-                {
-                    self.settings.chart = chart;
-                    self.rebuild_chart();
-                }
-                self.selection = Selection {
-                    point,
-                    annotation: None,
-                };
-                self.selected_claim = Some(index);
-                self.reset_view = true;
-                self.reveal_selection = true;
-            }
-            Command::OpenArticleDialog => {
-                let start = self
-                    .article_path
-                    .as_ref()
-                    .and_then(|p| p.parent().map(PathBuf::from))
-                    .or_else(|| std::env::current_dir().ok())
-                    .unwrap_or_default();
-                self.file_dialog = Some(FileDialog::new(
-                    DialogPurpose::OpenArticle,
-                    "Open article",
-                    &["txt", "md"],
-                    start,
-                ));
-            }
+            Command::ShowClaim(index) => self.show_claim(index),
+            Command::OpenArticleDialog => self.open_article_dialog(),
             Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
-            Command::OpenCsvDialog => {
-                let start = self
-                    .settings
-                    .recent_files
-                    .first()
-                    .and_then(|p| p.parent().map(PathBuf::from))
-                    .filter(|p| p.is_dir())
-                    .or_else(|| std::env::current_dir().ok())
-                    .unwrap_or_default();
-                self.file_dialog = Some(FileDialog::new(
-                    DialogPurpose::OpenCsv,
-                    "Open CSV file",
-                    &["csv", "tsv", "txt", "gz"],
-                    start,
-                ));
-            }
+            Command::OpenCsvDialog => self.open_csv_dialog(),
             Command::LoadCsv(path) => self.start_loading(ctx, path),
             Command::CancelLoad(path) => {
                 if let Some(loading) = self.loading.iter().find(|l| l.path == path) {
@@ -426,28 +338,7 @@ impl BilateralApp {
                 self.read_filter_choices(ctx, index, column);
             }
             Command::CloseUserFile(index) => self.close_user_file(index),
-            Command::ExportDialog => {
-                let start = std::env::current_dir().unwrap_or_default();
-                // A user's chart is named after their file: "exports.csv" → "exports.png".
-                let stem = if self.chart.id == ChartId::UserData {
-                    let title = &self.chart.title;
-                    std::path::Path::new(title.strip_suffix(".gz").unwrap_or(title))
-                        .file_stem()
-                        .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned())
-                } else {
-                    self.chart.id.slug().to_owned()
-                };
-                let file_name = format!("{stem}.png");
-                self.file_dialog = Some(
-                    FileDialog::new(
-                        DialogPurpose::ExportChart,
-                        "Export chart (.png, .svg or .csv)",
-                        &["png", "svg", "csv"],
-                        start,
-                    )
-                    .with_file_name(&file_name),
-                );
-            }
+            Command::ExportDialog => self.open_export_dialog(),
             Command::ExportChartTo { path, replace } => {
                 self.confirm_replace = None;
                 if path.exists() && !replace {
@@ -457,28 +348,8 @@ impl BilateralApp {
                 }
             }
             Command::CancelReplace => self.confirm_replace = None,
-            Command::CopyChartImage => {
-                let model = self.chart.clone();
-                let options = self.export_options();
-                self.copy_job = Some(BackgroundJob::spawn(ctx, move || {
-                    crate::export::render_pixels(&model, &options)
-                        .map(|(width, height, rgba)| {
-                            egui::ColorImage::from_rgba_premultiplied(
-                                [width as usize, height as usize],
-                                &rgba,
-                            )
-                        })
-                        .map_err(|err| format!("{err:#}"))
-                }));
-            }
-            Command::ShowBundledArticle => {
-                self.article = self.bundle.article.clone();
-                self.article_path = None;
-                self.claims =
-                    check_paragraphs(&self.bundle, &self.article.paragraphs, self.article.date);
-                self.selected_claim = None;
-                self.selection = Selection::default();
-            }
+            Command::CopyChartImage => self.copy_chart_image(ctx),
+            Command::ShowBundledArticle => self.show_bundled_article(),
             Command::ResetView => self.reset_view = true,
             Command::SetPanel(panel, shown) => match panel {
                 Panel::Headline => self.settings.show_headline = shown,
@@ -495,6 +366,157 @@ impl BilateralApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Puts the bundled article back, with its claims checked, in place of one the user opened.
+    fn show_bundled_article(&mut self) {
+        self.article = self.bundle.article.clone();
+        self.article_path = None;
+        self.claims = check_paragraphs(&self.bundle, &self.article.paragraphs, self.article.date);
+        self.selected_claim = None;
+        self.selection = Selection::default();
+    }
+
+    /// Changes how the chart on screen is viewed, rebuilds it and shows it whole.
+    fn change_view(&mut self, change: impl FnOnce(&mut Settings)) {
+        change(&mut self.settings);
+        self.rebuild_chart();
+        self.reset_view = true;
+    }
+
+    /// Shows the chart an annotation refers to and marks its point.
+    fn follow_annotation(&mut self, id: String) {
+        let Some(annotation) = self.article.annotation(&id).cloned() else {
+            return;
+        };
+        if let Some(chart) = annotation.chart.as_deref().and_then(ChartId::from_slug)
+            && chart != self.settings.chart
+        {
+            self.settings.chart = chart;
+            self.rebuild_chart();
+        }
+        let point = match (&annotation.dataset_id, annotation.row, annotation.year) {
+            (_, _, Some(year)) => Some(PointRef::Year(year)),
+            (Some(dataset_id), Some(row), None) => Some(PointRef::Row {
+                dataset_id: dataset_id.clone(),
+                row,
+            }),
+            _ => None,
+        };
+        self.selection = Selection {
+            point,
+            annotation: Some(id),
+        };
+        self.selected_claim = None;
+        self.reset_view = true;
+        self.reveal_selection = true;
+    }
+
+    /// Shows a checked claim's chart and marks the point behind it.
+    fn show_claim(&mut self, index: usize) {
+        let Some(claim) = self.claims.get(index) else {
+            return;
+        };
+        let (chart, point) = (claim.chart, claim.point.clone());
+        if let Some(chart) = chart
+            && chart != self.settings.chart
+        {
+            self.settings.chart = chart;
+            self.rebuild_chart();
+        }
+        self.selection = Selection {
+            point,
+            annotation: None,
+        };
+        self.selected_claim = Some(index);
+        self.reset_view = true;
+        self.reveal_selection = true;
+    }
+
+    /// Asks for an article file, starting where the last one was.
+    fn open_article_dialog(&mut self) {
+        let start = self
+            .article_path
+            .as_ref()
+            .and_then(|p| p.parent().map(PathBuf::from))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        self.file_dialog = Some(FileDialog::new(
+            DialogPurpose::OpenArticle,
+            "Open article",
+            &["txt", "md"],
+            start,
+        ));
+    }
+
+    /// Asks for a CSV file, starting in the folder of the last one opened.
+    fn open_csv_dialog(&mut self) {
+        let start = self
+            .settings
+            .recent_files
+            .first()
+            .and_then(|p| p.parent().map(PathBuf::from))
+            .filter(|p| p.is_dir())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        self.file_dialog = Some(FileDialog::new(
+            DialogPurpose::OpenCsv,
+            "Open CSV file",
+            &["csv", "tsv", "txt", "gz"],
+            start,
+        ));
+    }
+
+    /// Asks where to export the chart on screen, offering a name after it.
+    fn open_export_dialog(&mut self) {
+        let start = std::env::current_dir().unwrap_or_default();
+        // A user's chart is named after their file: "exports.csv" → "exports.png".
+        let stem = if self.chart.id == ChartId::UserData {
+            let title = &self.chart.title;
+            std::path::Path::new(title.strip_suffix(".gz").unwrap_or(title))
+                .file_stem()
+                .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned())
+        } else {
+            self.chart.id.slug().to_owned()
+        };
+        let file_name = format!("{stem}.png");
+        self.file_dialog = Some(
+            FileDialog::new(
+                DialogPurpose::ExportChart,
+                "Export chart (.png, .svg or .csv)",
+                &["png", "svg", "csv"],
+                start,
+            )
+            .with_file_name(&file_name),
+        );
+    }
+
+    /// Renders the chart on screen in the background, for the clipboard.
+    fn copy_chart_image(&mut self, ctx: &egui::Context) {
+        let model = self.chart.clone();
+        let options = self.export_options();
+        self.copy_job = Some(BackgroundJob::spawn(ctx, move || {
+            crate::export::render_pixels(&model, &options)
+                .map(|(width, height, rgba)| {
+                    egui::ColorImage::from_rgba_premultiplied(
+                        [width as usize, height as usize],
+                        &rgba,
+                    )
+                })
+                .map_err(|err| format!("{err:#}"))
+        }));
+    }
+
+    /// Recomputes the statistics for a new range or break year.
+    fn set_stats_range(&mut self, from: i32, to: i32, break_year: Option<i32>) {
+        self.settings.stats_from = Some(from);
+        self.settings.stats_to = Some(to);
+        self.settings.break_test = break_year.is_some();
+        if break_year.is_some() {
+            self.settings.break_year = break_year;
+        }
+        self.stats = trade_stats(&self.bundle, from, to, break_year);
+        self.rebuild_chart();
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {

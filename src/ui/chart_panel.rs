@@ -230,57 +230,7 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         .map(|memory| memory.hidden_items)
         .unwrap_or_default();
 
-    let x_axis = chart.x_axis.clone();
-    let y_axis = chart.y_axis.clone();
-    // The x range is fixed (the markers and the 1949 event would otherwise stretch it), but
-    // widened to show a selected point that lies outside it.
-    let (mut x_min, mut x_max) = chart.x_range;
-    if let Some((_, point)) = selection.point.as_ref().and_then(|p| chart.find_point(p)) {
-        x_min = x_min.min(point.x - 1.0);
-        x_max = x_max.max(point.x_end.unwrap_or(point.x) + 1.0);
-    }
-    let mut plot = Plot::new(("chart", chart.id))
-        .id(plot_id)
-        .height(height)
-        .show_x(false)
-        .show_y(false)
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label(chart.x_axis.label.clone())
-                .formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
-                .label_spacing(X_LABEL_SPACING),
-        ])
-        .default_x_bounds(x_min, x_max);
-    let y_hints = AxisHints::new_y()
-        .label(chart.y_axis.label.clone())
-        .formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale));
-    let legend = Legend::default().background_alpha(0.85);
-    plot = match chart.legend {
-        LegendPlacement::TopLeft => plot.legend(legend.position(Corner::LeftTop)),
-        LegendPlacement::BottomRight => plot.legend(legend.position(Corner::RightBottom)),
-        LegendPlacement::Hidden => plot,
-    };
-    if chart.x_axis.format == AxisFormat::Year {
-        plot = plot.x_grid_spacer(|input| year_grid(&input));
-    } else if chart.x_axis.format == AxisFormat::Category {
-        plot = plot.x_grid_spacer(|input| category_grid(&input));
-    }
-    if chart.y_axis.format == AxisFormat::Category {
-        let lanes = chart.y_axis.categories.len() as f64;
-        // Every lane is labelled, even when lanes are closer than egui_plot's default spacing.
-        plot = plot
-            .custom_y_axes(vec![
-                y_hints.min_thickness(200.0).label_spacing(10.0..=12.0),
-            ])
-            .y_grid_spacer(|input| category_grid(&input))
-            .include_y(-0.6)
-            .include_y(lanes - 0.4);
-    } else {
-        plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
-        if !log_scale {
-            plot = plot.include_y(0.0);
-        }
-    }
+    let mut plot = configured_plot(chart, selection, plot_id, height, log_scale);
     if *reset_view {
         plot = plot.reset();
     }
@@ -441,59 +391,8 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
             SeriesStyle::Points => {
                 draw_dots(plot_ui, series, log_scale, MarkerShape::Diamond, 5.0);
             }
-            SeriesStyle::Band => {
-                let xs: Vec<f64> = series.points.iter().map(|p| p.x).collect();
-                let (lows, highs): (Vec<f64>, Vec<f64>) = series
-                    .points
-                    .iter()
-                    .map(|p| p.band.unwrap_or((p.y, p.y)))
-                    .unzip();
-                if !log_scale {
-                    plot_ui.add(
-                        FilledArea::new(name, &xs, &lows, &highs)
-                            .fill_color(series_color.gamma_multiply(0.18))
-                            .id(name),
-                    );
-                }
-                plot_ui.line(
-                    Line::new(
-                        name,
-                        PlotPoints::from(plot_points(&series.points, log_scale)),
-                    )
-                    .color(series_color)
-                    .width(1.8)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false)
-                    .id(name),
-                );
-            }
-            SeriesStyle::Spans => {
-                for point in &series.points {
-                    let end = point.x_end.unwrap_or(point.x);
-                    plot_ui.line(
-                        Line::new(
-                            name,
-                            PlotPoints::from(vec![[point.x, point.y], [end, point.y]]),
-                        )
-                        .color(series_color)
-                        .width(4.0)
-                        .allow_hover(false)
-                        .id(name),
-                    );
-                }
-                let ends: Vec<[f64; 2]> = series
-                    .points
-                    .iter()
-                    .map(|p| [p.x_end.unwrap_or(p.x), p.y])
-                    .collect();
-                plot_ui.points(
-                    Points::new(name, ends)
-                        .color(series_color)
-                        .radius(5.0)
-                        .allow_hover(false)
-                        .id(name),
-                );
-            }
+            SeriesStyle::Band => draw_band(plot_ui, series, log_scale),
+            SeriesStyle::Spans => draw_spans(plot_ui, series),
         }
     }
 }
@@ -585,4 +484,127 @@ fn draw_selection(
                 .allow_hover(false),
         );
     }
+}
+
+/// The plot for a chart: its axes, ticks, grid, legend and the x range to open on.
+fn configured_plot<'a>(
+    chart: &ChartModel,
+    selection: &super::Selection,
+    plot_id: egui::Id,
+    height: f32,
+    log_scale: bool,
+) -> Plot<'a> {
+    let x_axis = chart.x_axis.clone();
+    let y_axis = chart.y_axis.clone();
+    // The x range is fixed (the markers and the 1949 event would otherwise stretch it), but
+    // widened to show a selected point that lies outside it.
+    let (mut x_min, mut x_max) = chart.x_range;
+    if let Some((_, point)) = selection.point.as_ref().and_then(|p| chart.find_point(p)) {
+        x_min = x_min.min(point.x - 1.0);
+        x_max = x_max.max(point.x_end.unwrap_or(point.x) + 1.0);
+    }
+    let mut plot = Plot::new(("chart", chart.id))
+        .id(plot_id)
+        .height(height)
+        .show_x(false)
+        .show_y(false)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(chart.x_axis.label.clone())
+                .formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
+                .label_spacing(X_LABEL_SPACING),
+        ])
+        .default_x_bounds(x_min, x_max);
+    let y_hints = AxisHints::new_y()
+        .label(chart.y_axis.label.clone())
+        .formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale));
+    let legend = Legend::default().background_alpha(0.85);
+    plot = match chart.legend {
+        LegendPlacement::TopLeft => plot.legend(legend.position(Corner::LeftTop)),
+        LegendPlacement::BottomRight => plot.legend(legend.position(Corner::RightBottom)),
+        LegendPlacement::Hidden => plot,
+    };
+    if chart.x_axis.format == AxisFormat::Year {
+        plot = plot.x_grid_spacer(|input| year_grid(&input));
+    } else if chart.x_axis.format == AxisFormat::Category {
+        plot = plot.x_grid_spacer(|input| category_grid(&input));
+    }
+    if chart.y_axis.format == AxisFormat::Category {
+        let lanes = chart.y_axis.categories.len() as f64;
+        // Every lane is labelled, even when lanes are closer than egui_plot's default spacing.
+        plot = plot
+            .custom_y_axes(vec![
+                y_hints.min_thickness(200.0).label_spacing(10.0..=12.0),
+            ])
+            .y_grid_spacer(|input| category_grid(&input))
+            .include_y(-0.6)
+            .include_y(lanes - 0.4);
+    } else {
+        plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
+        if !log_scale {
+            plot = plot.include_y(0.0);
+        }
+    }
+    plot
+}
+
+/// A fitted line with its confidence band shaded around it (no band on a log scale).
+fn draw_band(plot_ui: &mut PlotUi<'_>, series: &crate::chart::Series, log_scale: bool) {
+    let name = series.name.as_str();
+    let series_color = color(series.color);
+    let xs: Vec<f64> = series.points.iter().map(|p| p.x).collect();
+    let (lows, highs): (Vec<f64>, Vec<f64>) = series
+        .points
+        .iter()
+        .map(|p| p.band.unwrap_or((p.y, p.y)))
+        .unzip();
+    if !log_scale {
+        plot_ui.add(
+            FilledArea::new(name, &xs, &lows, &highs)
+                .fill_color(series_color.gamma_multiply(0.18))
+                .id(name),
+        );
+    }
+    plot_ui.line(
+        Line::new(
+            name,
+            PlotPoints::from(plot_points(&series.points, log_scale)),
+        )
+        .color(series_color)
+        .width(1.8)
+        .style(LineStyle::dashed_loose())
+        .allow_hover(false)
+        .id(name),
+    );
+}
+
+/// Horizontal spans from `x` to `x_end`, with a dot at each end.
+fn draw_spans(plot_ui: &mut PlotUi<'_>, series: &crate::chart::Series) {
+    let name = series.name.as_str();
+    let series_color = color(series.color);
+    for point in &series.points {
+        let end = point.x_end.unwrap_or(point.x);
+        plot_ui.line(
+            Line::new(
+                name,
+                PlotPoints::from(vec![[point.x, point.y], [end, point.y]]),
+            )
+            .color(series_color)
+            .width(4.0)
+            .allow_hover(false)
+            .id(name),
+        );
+    }
+    let ends: Vec<[f64; 2]> = series
+        .points
+        .iter()
+        .map(|p| [p.x_end.unwrap_or(p.x), p.y])
+        .collect();
+    plot_ui.points(
+        Points::new(name, ends)
+            .color(series_color)
+            .radius(5.0)
+            .allow_hover(false)
+            .id(name),
+    );
 }

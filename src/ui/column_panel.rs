@@ -127,47 +127,7 @@ fn mapping_ui(
             .labelled_by(label.id);
         ui.end_row();
         ui.label("Values:");
-        ui.vertical(|ui| {
-            let quantities: Vec<&ColumnPlan> = columns
-                .iter()
-                .filter(|p| p.kind.is_quantity() && p.name != changed.x)
-                .collect();
-            // A file can have thousands of number columns: past a screenful, a search field
-            // picks the ones listed (the chosen ones always are).
-            let search_id = ui.scope_id().with("value_search");
-            let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
-            if quantities.len() > LISTED_VALUE_COLUMNS {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut search)
-                        .hint_text(format!("Find among {} columns", quantities.len()))
-                        .desired_width(180.0),
-                );
-                if field.changed() {
-                    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
-                }
-            }
-            let needle = search.to_lowercase();
-            let listed: Vec<&ColumnPlan> = quantities
-                .iter()
-                .filter(|p| {
-                    changed.values.contains(&p.name)
-                        || needle.is_empty()
-                        || p.name.to_lowercase().contains(&needle)
-                })
-                .take(LISTED_VALUE_COLUMNS)
-                .copied()
-                .collect();
-            for plan in listed {
-                let mut on = changed.values.contains(&plan.name);
-                if ui.checkbox(&mut on, &plan.name).changed() {
-                    if on {
-                        changed.values.push(plan.name.clone());
-                    } else {
-                        changed.values.retain(|v| *v != plan.name);
-                    }
-                }
-            }
-        });
+        ui.vertical(|ui| value_columns_ui(&columns, &mut changed, ui));
         ui.end_row();
         let label = ui.label("One line per:");
         egui::ComboBox::from_id_salt("group_column")
@@ -201,52 +161,7 @@ fn mapping_ui(
     let mut remove = None;
     for (filter_index, filter) in changed.filters.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            let label = ui.label(format!("Filter {}:", filter_index + 1));
-            egui::ComboBox::from_id_salt(("filter_column", filter_index))
-                .selected_text(&filter.column)
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    for plan in columns.iter().filter(|p| !p.kind.is_quantity()) {
-                        if ui
-                            .selectable_label(filter.column == plan.name, &plan.name)
-                            .clicked()
-                        {
-                            filter.column.clone_from(&plan.name);
-                            filter.values.clear();
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label("=");
-            let shown = if filter.values.is_empty() {
-                "(choose)".to_owned()
-            } else {
-                filter.values.join(" or ")
-            };
-            egui::ComboBox::from_id_salt(("filter_values", filter_index))
-                .selected_text(shown)
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    let Some(choices) = file.filter_choices.get(&filter.column) else {
-                        ui.label("Reading the values…");
-                        commands.push(Command::ReadFilterChoices(index, filter.column.clone()));
-                        return;
-                    };
-                    for value in choices.iter().cloned() {
-                        let mut on = filter.values.contains(&value);
-                        if ui.checkbox(&mut on, &value).changed() {
-                            if on {
-                                filter.values.push(value);
-                            } else {
-                                filter.values.retain(|v| *v != value);
-                            }
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if ui.small_button("Remove").clicked() {
+            if filter_row_ui(file, &columns, (index, filter_index, filter), ui, commands) {
                 remove = Some(filter_index);
             }
         });
@@ -306,4 +221,105 @@ fn columns_ui(file: &OpenedFile, ui: &mut egui::Ui) {
                     }
                 });
         });
+}
+
+/// The value columns to chart, as checkboxes; past a screenful of them, a search field picks
+/// the ones listed.
+fn value_columns_ui(columns: &[ColumnPlan], changed: &mut ChartSpec, ui: &mut egui::Ui) {
+    let quantities: Vec<&ColumnPlan> = columns
+        .iter()
+        .filter(|p| p.kind.is_quantity() && p.name != changed.x)
+        .collect();
+    // A file can have thousands of number columns: past a screenful, a search field
+    // picks the ones listed (the chosen ones always are).
+    let search_id = ui.scope_id().with("value_search");
+    let mut search: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
+    if quantities.len() > LISTED_VALUE_COLUMNS {
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut search)
+                .hint_text(format!("Find among {} columns", quantities.len()))
+                .desired_width(180.0),
+        );
+        if field.changed() {
+            ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+        }
+    }
+    let needle = search.to_lowercase();
+    let listed: Vec<&ColumnPlan> = quantities
+        .iter()
+        .filter(|p| {
+            changed.values.contains(&p.name)
+                || needle.is_empty()
+                || p.name.to_lowercase().contains(&needle)
+        })
+        .take(LISTED_VALUE_COLUMNS)
+        .copied()
+        .collect();
+    for plan in listed {
+        let mut on = changed.values.contains(&plan.name);
+        if ui.checkbox(&mut on, &plan.name).changed() {
+            if on {
+                changed.values.push(plan.name.clone());
+            } else {
+                changed.values.retain(|v| *v != plan.name);
+            }
+        }
+    }
+}
+
+/// One filter: its column, the values it keeps (read in the background the first time the list
+/// opens) and a Remove button; true when Remove was clicked.
+fn filter_row_ui(
+    file: &OpenedFile,
+    columns: &[ColumnPlan],
+    (index, filter_index, filter): (usize, usize, &mut Filter),
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let label = ui.label(format!("Filter {}:", filter_index + 1));
+    egui::ComboBox::from_id_salt(("filter_column", filter_index))
+        .selected_text(&filter.column)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            for plan in columns.iter().filter(|p| !p.kind.is_quantity()) {
+                if ui
+                    .selectable_label(filter.column == plan.name, &plan.name)
+                    .clicked()
+                {
+                    filter.column.clone_from(&plan.name);
+                    filter.values.clear();
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let label = ui.label("=");
+    let shown = if filter.values.is_empty() {
+        "(choose)".to_owned()
+    } else {
+        filter.values.join(" or ")
+    };
+    egui::ComboBox::from_id_salt(("filter_values", filter_index))
+        .selected_text(shown)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            let Some(choices) = file.filter_choices.get(&filter.column) else {
+                ui.label("Reading the values…");
+                commands.push(Command::ReadFilterChoices(index, filter.column.clone()));
+                return;
+            };
+            for value in choices.iter().cloned() {
+                let mut on = filter.values.contains(&value);
+                if ui.checkbox(&mut on, &value).changed() {
+                    if on {
+                        filter.values.push(value);
+                    } else {
+                        filter.values.retain(|v| *v != value);
+                    }
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.small_button("Remove").clicked()
 }

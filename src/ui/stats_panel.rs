@@ -3,7 +3,7 @@
 //! few years for a statistic, it says so instead of showing a number.
 
 use super::app::{BilateralApp, Command};
-use crate::stats::{StatsError, p_value_clause};
+use crate::stats::{StatsError, TradeStats, p_value_clause};
 
 pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let settings = &app.settings;
@@ -47,7 +47,22 @@ pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 .changed();
         }
     });
-    ui.horizontal_wrapped(|ui| match &app.stats {
+    summary_ui(&app.stats, ui);
+    if changed {
+        app.send(Command::SetStatsRange {
+            from,
+            to,
+            break_year: break_enabled.then_some(break_year),
+        });
+    }
+    if trend_toggled {
+        app.send(Command::SetTrend(show_trend));
+    }
+}
+
+/// The statistics of the range in one line, or why a statistic is missing.
+fn summary_ui(stats: &Result<TradeStats, StatsError>, ui: &mut egui::Ui) {
+    ui.horizontal_wrapped(|ui| match stats {
         Ok(stats) => {
             let mut parts = Vec::new();
             if let Some(cagr) = stats.cagr_pct {
@@ -101,14 +116,4 @@ pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             );
         }
     });
-    if changed {
-        app.send(Command::SetStatsRange {
-            from,
-            to,
-            break_year: break_enabled.then_some(break_year),
-        });
-    }
-    if trend_toggled {
-        app.send(Command::SetTrend(show_trend));
-    }
 }

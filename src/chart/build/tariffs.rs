@@ -7,7 +7,7 @@ use crate::chart::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, format_usd_bn, palette,
 };
-use crate::data::{Bundle, IsoDate};
+use crate::data::{Bundle, IsoDate, TariffStep};
 
 /// One bar of the Section 301 chart: an action with its covered imports and its rate steps.
 struct ActionBar {
@@ -19,8 +19,9 @@ struct ActionBar {
     row: usize,
 }
 
-pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
-    // One bar per action: the first step of each list carries its covered value.
+/// One bar per action: the first step of each list carries its covered value, the later
+/// steps add their rates and sources.
+fn action_bars(bundle: &Bundle) -> Vec<ActionBar> {
     let mut actions: Vec<ActionBar> = Vec::new();
     for step in &bundle.tariff_steps {
         let is_product_group = step.announced.is_some() && step.effective.is_some();
@@ -55,6 +56,11 @@ pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
             });
         }
     }
+    actions
+}
+
+pub(super) fn tariff_lists_chart(bundle: &Bundle) -> ChartModel {
+    let actions = action_bars(bundle);
     let mut categories = Vec::new();
     let mut points = Vec::new();
     let mut table = DataTable {
@@ -174,6 +180,52 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
         let index = groups.iter().position(|g| g == group).unwrap_or(0);
         (groups.len() - 1 - index) as f64
     };
+    let (by_year, table) = rate_steps(&steps, lane);
+    let colors = [palette::VERMILION, palette::BLUE, palette::PURPLE];
+    let series = by_year
+        .into_iter()
+        .zip(colors.into_iter().cycle())
+        .map(|((year, points), color)| Series {
+            name: format!("Takes effect in {year}"),
+            color,
+            style: SeriesStyle::Spans,
+            points,
+            max_gap: None,
+        })
+        .collect();
+    let mut y_axis = Axis::new("", AxisFormat::Category);
+    y_axis.categories = groups.iter().rev().cloned().collect();
+    ChartModel {
+        id: ChartId::TariffRates2024,
+        title: announcement.map_or_else(
+            || "US Section 301 tariff increases by product group".to_owned(),
+            |(date, _)| format!("US tariff increases announced on {}", date.long_label()),
+        ),
+        subtitle: format!(
+            "Section 301 rate on Chinese goods before and after, percent, by product group.{}",
+            announcement
+                .and_then(|(_, covered)| covered)
+                .map(|covered| format!(" Together they cover {} of imports.", format_usd_bn(covered)))
+                .unwrap_or_default()
+        ),
+        x_axis: Axis::new("Tariff rate", AxisFormat::Percent),
+        y_axis,
+        series,
+        markers: Vec::new(),
+        table,
+        source_line: "Source: USTR via the Federal Register (the proposal and the final notice of these increases); rows whose table line was read through a relay say so. Compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
+        supports_log_scale: false,
+        x_range: (-5.0, 105.0),
+        legend: LegendPlacement::BottomRight,
+    }
+}
+
+/// Each product group's rate step as a span from the old rate to the new, grouped by the year
+/// it takes effect, with the table behind them.
+fn rate_steps(
+    steps: &[&TariffStep],
+    lane: impl Fn(&str) -> f64,
+) -> (BTreeMap<i32, Vec<DataPoint>>, DataTable) {
     let mut by_year: BTreeMap<i32, Vec<DataPoint>> = BTreeMap::new();
     let mut table = DataTable {
         columns: vec![
@@ -188,7 +240,7 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
         ..DataTable::default()
     };
     let tariffs_id = crate::data::TARIFFS_ID.to_owned();
-    for step in steps {
+    for step in steps.iter().copied() {
         let (Some(old), Some(new), Some(effective)) =
             (step.old_rate_max_pct, step.new_rate_pct, step.effective)
         else {
@@ -240,41 +292,5 @@ pub(super) fn tariff_rates_chart(bundle: &Bundle) -> ChartModel {
             refers_to,
         });
     }
-    let colors = [palette::VERMILION, palette::BLUE, palette::PURPLE];
-    let series = by_year
-        .into_iter()
-        .zip(colors.into_iter().cycle())
-        .map(|((year, points), color)| Series {
-            name: format!("Takes effect in {year}"),
-            color,
-            style: SeriesStyle::Spans,
-            points,
-            max_gap: None,
-        })
-        .collect();
-    let mut y_axis = Axis::new("", AxisFormat::Category);
-    y_axis.categories = groups.iter().rev().cloned().collect();
-    ChartModel {
-        id: ChartId::TariffRates2024,
-        title: announcement.map_or_else(
-            || "US Section 301 tariff increases by product group".to_owned(),
-            |(date, _)| format!("US tariff increases announced on {}", date.long_label()),
-        ),
-        subtitle: format!(
-            "Section 301 rate on Chinese goods before and after, percent, by product group.{}",
-            announcement
-                .and_then(|(_, covered)| covered)
-                .map(|covered| format!(" Together they cover {} of imports.", format_usd_bn(covered)))
-                .unwrap_or_default()
-        ),
-        x_axis: Axis::new("Tariff rate", AxisFormat::Percent),
-        y_axis,
-        series,
-        markers: Vec::new(),
-        table,
-        source_line: "Source: USTR via the Federal Register (the proposal and the final notice of these increases); rows whose table line was read through a relay say so. Compiled in bilateral's us_section301_tariffs dataset.".to_owned(),
-        supports_log_scale: false,
-        x_range: (-5.0, 105.0),
-        legend: LegendPlacement::BottomRight,
-    }
+    (by_year, table)
 }
