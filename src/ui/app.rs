@@ -17,7 +17,7 @@ use crate::stats::{StatsError, TradeStats, trade_stats};
 use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings};
-use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile};
+use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile, ReshapeJob};
 use super::{article_panel, chart_panel, column_panel, headline_panel, menu, table_panel};
 use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
@@ -160,6 +160,7 @@ pub struct BilateralApp {
     pub shown_user_file: Option<usize>,
     pub loading: Vec<LoadingFile>,
     pub chart_job: Option<ChartJob>,
+    pub reshape_job: Option<ReshapeJob>,
     pub choices_job: Option<ChoicesJob>,
     /// The opened file whose chart is the one on screen, in `chart`.
     pub chart_owner: Option<PathBuf>,
@@ -226,6 +227,7 @@ impl BilateralApp {
             shown_user_file: None,
             loading: Vec::new(),
             chart_job: None,
+            reshape_job: None,
             choices_job: None,
             chart_owner: None,
             commands: Vec::new(),

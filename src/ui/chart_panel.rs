@@ -292,7 +292,8 @@ pub(super) const DOTTED_POINTS: usize = 2_000;
 
 /// A line's points as drawn: a long line thinned to the pixel columns on screen, remembered for
 /// as long as the view and the chart stay the same, so hovering a still chart of millions of
-/// points neither copies nor thins them again every frame.
+/// points does not thin them again every frame. What the plot is handed each frame is a copy
+/// of the thinned points (a few per pixel column), never of the millions.
 fn drawn_points(
     plot_ui: &PlotUi<'_>,
     chart: &ChartModel,

@@ -50,6 +50,13 @@ pub struct ChoicesJob {
     job: BackgroundJob<Vec<String>>,
 }
 
+/// A wide table being reshaped to long, off the UI thread: polars builds the long table.
+#[derive(Debug)]
+pub struct ReshapeJob {
+    path: PathBuf,
+    job: BackgroundJob<Result<UserTable, String>>,
+}
+
 /// A chart being rebuilt for a changed mapping.
 #[derive(Debug)]
 pub struct ChartJob {
@@ -184,6 +191,17 @@ impl BilateralApp {
                     }
                 }
                 JobState::Lost => self.choices_job = None,
+            }
+        }
+        if let Some(reshape_job) = &self.reshape_job {
+            match reshape_job.job.poll(ctx) {
+                JobState::Running => {}
+                JobState::Done(reshaped) => {
+                    let path = reshape_job.path.clone();
+                    self.reshape_job = None;
+                    self.finish_reshape(ctx, &path, reshaped);
+                }
+                JobState::Lost => self.reshape_job = None,
             }
         }
         if let Some(chart_job) = &self.chart_job {
@@ -329,21 +347,48 @@ impl BilateralApp {
         });
     }
 
+    /// Reshapes a wide table to long in the background; the file's panel and chart follow when
+    /// it is done.
     pub(super) fn reshape_to_long(&mut self, ctx: &egui::Context, index: usize) {
-        let Some(file) = self.user_files.get_mut(index) else {
+        let Some(file) = self.user_files.get(index) else {
             return;
         };
-        if let Err(err) = file.table.reshape_to_long() {
-            self.notices.push(format!(
-                "{}: the table could not be reshaped ({err}).",
-                file.table.path.display()
-            ));
+        let mut table = file.table.clone();
+        self.reshape_job = Some(ReshapeJob {
+            path: file.table.path.clone(),
+            job: BackgroundJob::spawn(ctx, move || {
+                table
+                    .reshape_to_long()
+                    .map(|()| table)
+                    .map_err(|err| err.to_string())
+            }),
+        });
+    }
+
+    /// Puts a reshaped table in its file's place and re-charts it.
+    fn finish_reshape(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        reshaped: Result<UserTable, String>,
+    ) {
+        let Some(index) = self.user_files.iter().position(|f| f.table.path == path) else {
             return;
-        }
-        "long".clone_into(&mut file.report.shape);
-        file.filter_choices.clear();
-        if let Some(spec) = file.spec.clone() {
-            self.set_chart_spec(ctx, index, spec);
+        };
+        let file = &mut self.user_files[index];
+        match reshaped {
+            Ok(table) => {
+                file.table = table;
+                "long".clone_into(&mut file.report.shape);
+                file.filter_choices.clear();
+                if let Some(spec) = file.spec.clone() {
+                    self.set_chart_spec(ctx, index, spec);
+                }
+            }
+            Err(err) => self.notices.push(format!(
+                "{}: the table could not be reshaped ({err}).",
+                path.display()
+            )),
         }
     }
 

@@ -496,6 +496,8 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     // Reshaping to long keeps the chart and lists the long columns.
     harness.get_by_label("Reshape to long").click();
     harness.step();
+    // polars reshapes off the UI thread; the chart follows.
+    wait_until(&mut harness, |app| app.reshape_job.is_none());
     wait_for_chart(&mut harness);
     let file = &harness.state().user_files[0];
     assert_eq!(file.report.shape, "long");
