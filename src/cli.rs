@@ -16,7 +16,7 @@ use crate::claims::{ClaimsReport, check_paragraphs};
 use crate::data::{Article, Bundle, IsoDate};
 use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
 use crate::load::{CsvReport, load_csv};
-use crate::stats::{StatsReport, trade_stats};
+use crate::stats::{StatsReport, TradeStats, trade_stats};
 use crate::ui::StartOptions;
 
 #[derive(Debug, Parser)]
@@ -87,7 +87,7 @@ fn parse_theme(text: &str) -> Result<Theme, String> {
 }
 
 fn parse_format(text: &str) -> Result<ExportFormat, String> {
-    [ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv]
+    ExportFormat::ALL
         .into_iter()
         .find(|format| format.extension().eq_ignore_ascii_case(text))
         .ok_or_else(|| format!("\"{text}\" is not a format; use png, svg or csv"))
@@ -287,7 +287,7 @@ pub fn run_command(
                 serde_json::to_writer_pretty(&mut *out, &report)?;
                 writeln!(out)?;
             } else {
-                write_stats(&report, out)?;
+                write_stats(&stats, &report, out)?;
             }
         }
         Command::Claims { file, date, json } => {
@@ -481,20 +481,12 @@ fn run_claims(
 }
 
 fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {
-    let ending = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    [ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv]
-        .into_iter()
-        .find(|format| format.extension() == ending)
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: cannot tell the format from the file's ending; pass --format png, svg or csv",
-                path.display()
-            )
-        })
+    ExportFormat::of_path(path).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{}: cannot tell the format from the file's ending; pass --format png, svg or csv",
+            path.display()
+        )
+    })
 }
 
 fn run_export(
@@ -530,10 +522,9 @@ fn run_export(
     } else if let (true, Some(dir)) = (request.all, request.dir) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: the folder cannot be made", dir.display()))?;
-        let formats = request.format.map_or_else(
-            || vec![ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv],
-            |format| vec![format],
-        );
+        let formats = request
+            .format
+            .map_or_else(|| ExportFormat::ALL.to_vec(), |format| vec![format]);
         for chart in ChartId::ALL {
             for format in &formats {
                 jobs.push((
@@ -556,7 +547,11 @@ fn optional(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.decimals$}"))
 }
 
-fn write_stats(report: &StatsReport, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_stats(
+    stats: &TradeStats,
+    report: &StatsReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "China-customs total trade, {}–{} (USD billion)",
@@ -577,30 +572,8 @@ fn write_stats(report: &StatsReport, out: &mut dyn Write) -> std::io::Result<()>
             optional(balance, 2)
         )?;
     }
-    writeln!(
-        out,
-        "  compound annual growth: {}%",
-        optional(report.cagr_pct, 2)
-    )?;
-    if let Some(trend) = &report.trend {
-        writeln!(
-            out,
-            "  trend: {:+.2} bn a year (95% CI {:+.2} to {:+.2}), R² {:.3}, {} points",
-            trend.slope_usd_bn_per_year, trend.ci95[0], trend.ci95[1], trend.r2, trend.points
-        )?;
-    }
-    if let Some(test) = &report.break_test {
-        writeln!(
-            out,
-            "  break at {}: F({}, {}) = {:.2}, p {}; growth {}% a year before, {}% after",
-            test.year,
-            test.df1,
-            test.df2,
-            test.f,
-            crate::stats::p_value_clause(test.p_value),
-            optional(test.cagr_before_pct, 1),
-            optional(test.cagr_after_pct, 1)
-        )?;
+    for sentence in stats.summary() {
+        writeln!(out, "  {sentence}")?;
     }
     for (year, gap) in &report.reporter_gap {
         writeln!(

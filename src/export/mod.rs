@@ -31,6 +31,16 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    pub const ALL: [Self; 3] = [Self::Png, Self::Svg, Self::Csv];
+
+    /// The format a file name's ending asks for (`.png`, `.SVG`…), if any.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let ending = path.extension()?.to_str()?;
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extension().eq_ignore_ascii_case(ending))
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Self::Png => "png",

@@ -329,6 +329,51 @@ pub fn trade_stats(
     })
 }
 
+impl TradeStats {
+    /// The statistics in short sentences, as the window's statistics line and `bilateral stats`
+    /// print them: compound growth, the trend, the break test, and the years left out; where a
+    /// statistic is missing, why.
+    pub fn summary(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(cagr) = self.cagr_pct {
+            parts.push(format!("Compound growth {cagr:+.1}% a year"));
+        }
+        match &self.trend {
+            Ok(trend) => parts.push(format!(
+                "trend {:+.1} bn a year (95% CI {:+.1} to {:+.1}), R² {:.2}, {} years",
+                trend.slope, trend.slope_ci95.0, trend.slope_ci95.1, trend.r2, trend.points
+            )),
+            Err(err) => parts.push(format!("no trend: {err}")),
+        }
+        match &self.break_test {
+            Some(Ok(test)) => parts.push(format!(
+                "break at {}: F({}, {}) = {:.2}, p {}{}",
+                test.year,
+                test.df1,
+                test.df2,
+                test.f,
+                p_value_clause(test.p_value),
+                match (self.cagr_before_break_pct, self.cagr_after_break_pct) {
+                    (Some(before), Some(after)) => {
+                        format!(" (growth {before:+.1}% a year before, {after:+.1}% after)")
+                    }
+                    _ => String::new(),
+                }
+            )),
+            Some(Err(err)) => parts.push(format!("no break test: {err}")),
+            None => {}
+        }
+        if !self.missing_years.is_empty() {
+            let missing: Vec<String> = self.missing_years.iter().map(ToString::to_string).collect();
+            parts.push(format!(
+                "years without data left out: {}",
+                missing.join(", ")
+            ));
+        }
+        parts
+    }
+}
+
 /// `bilateral stats --json`: years as string keys, growth in percent.
 #[derive(Debug, Serialize)]
 pub struct StatsReport {

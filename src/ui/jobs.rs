@@ -31,22 +31,12 @@ impl BilateralApp {
         path: PathBuf,
         replace: bool,
     ) {
-        let format = match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .as_deref()
-        {
-            Some("png") => ExportFormat::Png,
-            Some("svg") => ExportFormat::Svg,
-            Some("csv") => ExportFormat::Csv,
-            _ => {
-                self.notices.push(format!(
-                    "{}: the chart was not exported; end the file name with .png, .svg or .csv.",
-                    path.display()
-                ));
-                return;
-            }
+        let Some(format) = ExportFormat::of_path(&path) else {
+            self.notices.push(format!(
+                "{}: the chart was not exported; end the file name with .png, .svg or .csv.",
+                path.display()
+            ));
+            return;
         };
         let model = self.chart.clone();
         let options = self.export_options();

@@ -3,7 +3,7 @@
 //! few years for a statistic, it says so instead of showing a number.
 
 use super::app::{BilateralApp, Command};
-use crate::stats::{StatsError, TradeStats, p_value_clause};
+use crate::stats::{StatsError, TradeStats};
 
 pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let settings = &app.settings;
@@ -64,45 +64,7 @@ pub fn stats_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
 fn summary_ui(stats: &Result<TradeStats, StatsError>, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| match stats {
         Ok(stats) => {
-            let mut parts = Vec::new();
-            if let Some(cagr) = stats.cagr_pct {
-                parts.push(format!("Compound growth {cagr:+.1}% a year"));
-            }
-            match &stats.trend {
-                Ok(trend) => parts.push(format!(
-                    "trend {:+.1} bn a year (95% CI {:+.1} to {:+.1}), R² {:.2}",
-                    trend.slope, trend.slope_ci95.0, trend.slope_ci95.1, trend.r2
-                )),
-                Err(err) => parts.push(format!("no trend: {err}")),
-            }
-            match &stats.break_test {
-                Some(Ok(test)) => parts.push(format!(
-                    "break at {}: F = {:.2}, p {}{}",
-                    test.year,
-                    test.f,
-                    p_value_clause(test.p_value),
-                    match (stats.cagr_before_break_pct, stats.cagr_after_break_pct) {
-                        (Some(before), Some(after)) => {
-                            format!(" (growth {before:+.1}% a year before, {after:+.1}% after)")
-                        }
-                        _ => String::new(),
-                    }
-                )),
-                Some(Err(err)) => parts.push(format!("no break test: {err}")),
-                None => {}
-            }
-            if !stats.missing_years.is_empty() {
-                let missing: Vec<String> = stats
-                    .missing_years
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                parts.push(format!(
-                    "years without data left out: {}",
-                    missing.join(", ")
-                ));
-            }
-            ui.label(egui::RichText::new(parts.join(" · ")).small());
+            ui.label(egui::RichText::new(stats.summary().join(" · ")).small());
         }
         Err(err) => {
             let message = match err {
