@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::chart::user::{Aggregation, ChartSpec, Filter, user_chart_from_loaded};
 use crate::chart::{ChartId, ChartOptions, build_chart};
-use crate::claims::{ClaimsReport, check_paragraphs};
+use crate::claims::{ClaimsReport, check_article};
 use crate::data::{Article, Bundle, IsoDate};
 use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
 use crate::load::{CsvReport, load_csv};
@@ -450,24 +450,19 @@ fn run_claims(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let bundle = load_bundle(datasets)?;
-    let (article, paragraphs, file_date) = match file {
-        Some(path) => {
-            let article = Article::read_file(path)?;
-            // The title is checked too: headlines carry figures.
-            let mut paragraphs = vec![article.title];
-            paragraphs.extend(article.paragraphs);
-            (path.display().to_string(), paragraphs, article.date)
-        }
+    let (label, mut article) = match file {
+        Some(path) => (path.display().to_string(), Article::read_file(path)?),
         None => (
             crate::data::ARTICLE_FILE.path.to_owned(),
-            bundle.article.paragraphs.clone(),
-            bundle.article.date,
+            bundle.article.clone(),
         ),
     };
-    let date = date.or(file_date);
-    let claims = check_paragraphs(&bundle, &paragraphs, date);
+    // A date given on the command line dates "last year" where the file has no date line.
+    article.date = date.or(article.date);
+    let date = article.date;
+    let claims = check_article(&bundle, &article);
     let report = ClaimsReport {
-        article,
+        article: label,
         date: date.map(|d| d.to_string()),
         claims: &claims,
     };

@@ -121,6 +121,9 @@ pub struct FoundClaim {
     pub sentence: String,
     #[serde(skip)]
     pub paragraph: usize,
+    /// The figure stands in the article's title rather than in paragraph `paragraph`.
+    #[serde(skip)]
+    pub in_title: bool,
     /// Byte range of `text` within its paragraph.
     #[serde(skip)]
     pub span: Range<usize>,
@@ -1138,6 +1141,7 @@ fn claims_in_sentence(
             text: sentence[range.clone()].to_owned(),
             sentence: sentence.to_owned(),
             paragraph: paragraph_index,
+            in_title: false,
             span: sentence_start + range.start..sentence_start + range.end,
             value: number.value,
             unit: unit_of(number.found),

@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::chart::{ChartId, PointRef};
 use crate::data::{
-    Bundle, COMPOSITION_ID, Currency, EventKind, Flow, IsoDate, Period, Reporter, TARIFFS_ID,
-    TRADE_ID,
+    Article, Bundle, COMPOSITION_ID, Currency, EventKind, Flow, IsoDate, Period, Reporter,
+    TARIFFS_ID, TRADE_ID,
 };
 pub use extract::{ClaimUnit, FoundClaim, Hedge, Measure, claims_in_article, claims_in_paragraph};
 pub use reading::{Geography, Months, StatementKind};
@@ -556,6 +556,23 @@ pub fn check(bundle: &Bundle, found: FoundClaim) -> Claim {
             "The sentence does not say what this number measures in terms the data has.".to_owned(),
         ),
     }
+}
+
+/// Checks an article's title and paragraphs, the title first: headlines carry figures too, and
+/// what a title says (a year, a partner) is read into the paragraphs after it. One rule for the
+/// window and the command line.
+pub fn check_article(bundle: &Bundle, article: &Article) -> Vec<Claim> {
+    let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
+    paragraphs.push(article.title.clone());
+    paragraphs.extend(article.paragraphs.iter().cloned());
+    claims_in_article(&paragraphs, article.date)
+        .into_iter()
+        .map(|mut found| {
+            found.in_title = found.paragraph == 0;
+            found.paragraph = found.paragraph.saturating_sub(1);
+            check(bundle, found)
+        })
+        .collect()
 }
 
 /// Finds and checks every claim of an article's paragraphs, each sentence read in the light of

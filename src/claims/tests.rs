@@ -521,3 +521,21 @@ fn amounts_in_every_spelling_ordinals_and_tariff_rates_are_found_and_checked() {
     );
     assert_eq!(find(&claims, "100%").found.measure, Measure::TariffRate);
 }
+
+#[test]
+fn a_figure_in_the_title_is_checked_and_placed_there() {
+    let bundle = bundle();
+    let article = crate::data::Article::from_plain_text(
+        "notes.txt",
+        "China-Russia trade hit a record $244.8 billion in 2024\nDate: 2025-01-20\n\nExports to Russia rose 4.1%.\n",
+    );
+    let claims = check_article(&bundle, &article);
+    let title = find(&claims, "$244.8 billion");
+    assert!(title.found.in_title);
+    assert_eq!(title.verdict, Verdict::Supported, "{}", title.explanation);
+    // The title's year is read into the paragraph after it.
+    let body = find(&claims, "4.1%");
+    assert!(!body.found.in_title);
+    assert_eq!((body.found.paragraph, body.found.year), (0, Some(2024)));
+    assert_eq!(body.verdict, Verdict::Supported, "{}", body.explanation);
+}

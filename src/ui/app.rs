@@ -9,7 +9,7 @@ use crate::chart::{
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::claims::{Claim, check_paragraphs};
+use crate::claims::{Claim, check_article};
 use crate::data::Article;
 use crate::data::{Annotation, Bundle, EventKind, IsoDate};
 use crate::stats::{StatsError, TradeStats, trade_stats};
@@ -201,7 +201,7 @@ impl BilateralApp {
         let headline = headline_figures(&bundle, IsoDate::today());
         let (from, to, break_year) = settings.stats_years(&bundle.coverage);
         let stats = trade_stats(&bundle, from, to, break_year);
-        let claims = check_paragraphs(&bundle, &bundle.article.paragraphs, bundle.article.date);
+        let claims = check_article(&bundle, &bundle.article);
         let article = bundle.article.clone();
         Self {
             settings,
@@ -374,7 +374,7 @@ impl BilateralApp {
     fn show_bundled_article(&mut self) {
         self.article = self.bundle.article.clone();
         self.article_path = None;
-        self.claims = check_paragraphs(&self.bundle, &self.article.paragraphs, self.article.date);
+        self.claims = check_article(&self.bundle, &self.article);
         self.selected_claim = None;
         self.selection = Selection::default();
     }

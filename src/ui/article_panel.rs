@@ -60,6 +60,7 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(&article.title).heading());
+                claim_badges_ui(ui, &view, Placement::Title, &mut commands);
                 let dated = article.date.map_or_else(
                     || "no date line: \"last year\" cannot be resolved".to_owned(),
                     |date| date.to_string(),
@@ -95,7 +96,7 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                             .collect();
                         annotations.sort_by_key(|a| a.span.start);
                         paragraph_ui(ui, &view, paragraph, &annotations, &mut commands);
-                        claim_badges_ui(ui, &view, index, &mut commands);
+                        claim_badges_ui(ui, &view, Placement::Paragraph(index), &mut commands);
                         ui.add_space(8.0);
                     }
                 });
@@ -159,17 +160,27 @@ fn paragraph_ui(
     }
 }
 
+/// Where a row of badges stands: under the title, or under a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    Title,
+    Paragraph(usize),
+}
+
 fn claim_badges_ui(
     ui: &mut egui::Ui,
     view: &ArticleView<'_>,
-    paragraph: usize,
+    placement: Placement,
     commands: &mut Vec<Command>,
 ) {
     let claims: Vec<(usize, &Claim)> = view
         .claims
         .iter()
         .enumerate()
-        .filter(|(_, claim)| claim.found.paragraph == paragraph)
+        .filter(|(_, claim)| match placement {
+            Placement::Title => claim.found.in_title,
+            Placement::Paragraph(index) => !claim.found.in_title && claim.found.paragraph == index,
+        })
         .collect();
     if claims.is_empty() {
         return;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::app::{BilateralApp, Command, Selection};
 use super::background::{BackgroundJob, JobState};
 use super::file_dialog::{DialogOutcome, DialogPurpose};
-use crate::claims::check_paragraphs;
+use crate::claims::check_article;
 use crate::data::Article;
 use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
 
@@ -18,7 +18,7 @@ impl BilateralApp {
         self.article_loading = Some(BackgroundJob::spawn(ctx, move || {
             Article::read_file(&path)
                 .map(|article| {
-                    let claims = check_paragraphs(&bundle, &article.paragraphs, article.date);
+                    let claims = check_article(&bundle, &article);
                     (path, article, claims)
                 })
                 .map_err(|err| format!("{err:#}"))
