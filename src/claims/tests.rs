@@ -525,7 +525,7 @@ fn amounts_in_every_spelling_ordinals_and_tariff_rates_are_found_and_checked() {
 #[test]
 fn a_figure_in_the_title_is_checked_and_placed_there() {
     let bundle = bundle();
-    let article = crate::data::Article::from_plain_text(
+    let article = Article::from_plain_text(
         "notes.txt",
         "China-Russia trade hit a record $244.8 billion in 2024\nDate: 2025-01-20\n\nExports to Russia rose 4.1%.\n",
     );
