@@ -17,7 +17,7 @@ use crate::stats::{StatsError, TradeStats, trade_stats};
 use super::background::BackgroundJob;
 use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings};
-use super::user_data::{self, ChartJob, ChoicesJob, LoadingFile, OpenedFile, ReshapeJob};
+use super::user_data::{self, FileId, UserFiles};
 use super::{article_panel, chart_panel, column_panel, headline_panel, menu, table_panel};
 use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
@@ -52,14 +52,14 @@ pub enum Command {
     /// Read a CSV file in the background, then chart it beside the bundled charts.
     LoadCsv(PathBuf),
     CancelLoad(PathBuf),
-    /// Show the chart of the n-th opened file.
-    SelectUserFile(usize),
-    /// Map the n-th opened file's columns to its chart this way.
-    SetChartSpec(usize, ChartSpec),
-    ReshapeToLong(usize),
-    /// Read the values a filter on this column of the n-th opened file can choose from.
-    ReadFilterChoices(usize, String),
-    CloseUserFile(usize),
+    /// Show the chart of an opened file.
+    SelectUserFile(FileId),
+    /// Map an opened file's columns to its chart this way.
+    SetChartSpec(FileId, ChartSpec),
+    ReshapeToLong(FileId),
+    /// Read the values a filter on this column of an opened file can choose from.
+    ReadFilterChoices(FileId, String),
+    CloseUserFile(FileId),
     /// Ask where to export the chart on screen.
     ExportDialog,
     /// Export the chart on screen to this file (format from its ending) in the background;
@@ -138,8 +138,9 @@ pub struct BilateralApp {
     pub confirm_replace: Option<PathBuf>,
     /// The chart being rendered for the clipboard.
     pub copy_job: Option<BackgroundJob<Result<egui::ColorImage, String>>>,
-    /// The chart on screen, rebuilt only when the data or a setting it depends on changes.
-    pub chart: ChartModel,
+    /// The chart on screen, rebuilt only when the data or a setting it depends on changes; a
+    /// user's file shares its chart with it.
+    pub chart: Arc<ChartModel>,
     pub headline: Vec<HeadlineFigure>,
     /// The statistics for the range in the settings, rebuilt when the range changes.
     pub stats: Result<TradeStats, StatsError>,
@@ -154,16 +155,8 @@ pub struct BilateralApp {
     pub reset_view: bool,
     /// Set for one frame after the selection changed, to scroll the table and the article to it.
     pub reveal_selection: bool,
-    /// CSV files the user opened, in the order they were opened.
-    pub user_files: Vec<OpenedFile>,
-    /// Which of them is charted when the chart is [`ChartId::UserData`].
-    pub shown_user_file: Option<usize>,
-    pub loading: Vec<LoadingFile>,
-    pub chart_job: Option<ChartJob>,
-    pub reshape_job: Option<ReshapeJob>,
-    pub choices_job: Option<ChoicesJob>,
-    /// The opened file whose chart is the one on screen, in `chart`.
-    pub chart_owner: Option<PathBuf>,
+    /// The CSV files the user opened and the work running on them.
+    pub user_files: UserFiles,
     commands: Vec<Command>,
 }
 
@@ -193,11 +186,11 @@ impl BilateralApp {
         if settings.chart == ChartId::UserData {
             settings.chart = ChartId::Trade;
         }
-        let chart = build_chart(
+        let chart = Arc::new(build_chart(
             &bundle,
             settings.chart,
             &settings.chart_options(&bundle.coverage),
-        );
+        ));
         let headline = headline_figures(&bundle, IsoDate::today());
         let (from, to, break_year) = settings.stats_years(&bundle.coverage);
         let stats = trade_stats(&bundle, from, to, break_year);
@@ -223,13 +216,7 @@ impl BilateralApp {
             open_window: None,
             reset_view: false,
             reveal_selection: false,
-            user_files: Vec::new(),
-            shown_user_file: None,
-            loading: Vec::new(),
-            chart_job: None,
-            reshape_job: None,
-            choices_job: None,
-            chart_owner: None,
+            user_files: UserFiles::default(),
             commands: Vec::new(),
         }
     }
@@ -253,16 +240,17 @@ impl BilateralApp {
     }
 
     pub(super) fn rebuild_chart(&mut self) {
-        if self.settings.chart == ChartId::UserData && self.shown_user_file.is_some() {
-            self.show_user_chart();
+        if self.settings.chart == ChartId::UserData {
+            if let Some(file) = self.user_files.shown_file() {
+                self.chart = Arc::clone(&file.chart);
+            }
             return;
         }
-        self.return_user_chart();
-        self.chart = build_chart(
+        self.chart = Arc::new(build_chart(
             &self.bundle,
             self.settings.chart,
             &self.settings.chart_options(&self.bundle.coverage),
-        );
+        ));
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -328,18 +316,12 @@ impl BilateralApp {
             Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
             Command::OpenCsvDialog => self.open_csv_dialog(),
             Command::LoadCsv(path) => self.start_loading(ctx, path),
-            Command::CancelLoad(path) => {
-                if let Some(loading) = self.loading.iter().find(|l| l.path == path) {
-                    loading.control.cancel();
-                }
-            }
-            Command::SelectUserFile(index) => self.select_user_file(index),
-            Command::SetChartSpec(index, spec) => self.set_chart_spec(ctx, index, spec),
-            Command::ReshapeToLong(index) => self.reshape_to_long(ctx, index),
-            Command::ReadFilterChoices(index, column) => {
-                self.read_filter_choices(ctx, index, column);
-            }
-            Command::CloseUserFile(index) => self.close_user_file(index),
+            Command::CancelLoad(path) => self.cancel_loading(&path),
+            Command::SelectUserFile(id) => self.select_user_file(id),
+            Command::SetChartSpec(id, spec) => self.set_chart_spec(ctx, id, spec),
+            Command::ReshapeToLong(id) => self.reshape_to_long(ctx, id),
+            Command::ReadFilterChoices(id, column) => self.read_filter_choices(ctx, id, column),
+            Command::CloseUserFile(id) => self.close_user_file(id),
             Command::ExportDialog => self.open_export_dialog(),
             Command::ExportChartTo { path, replace } => {
                 self.confirm_replace = None;
@@ -495,7 +477,7 @@ impl BilateralApp {
 
     /// Renders the chart on screen in the background, for the clipboard.
     fn copy_chart_image(&mut self, ctx: &egui::Context) {
-        let model = self.chart.clone();
+        let model = Arc::clone(&self.chart);
         let options = self.export_options();
         self.copy_job = Some(BackgroundJob::spawn(ctx, move || {
             crate::export::render_pixels(&model, &options)
@@ -535,7 +517,7 @@ impl BilateralApp {
         self.poll_article_loading(&ctx);
         self.poll_export(&ctx);
         self.poll_copy(&ctx);
-        self.poll_loading(&ctx);
+        self.poll_user_files(&ctx);
         for command in user_data::dropped_files(&ctx) {
             self.send(command);
         }

@@ -57,24 +57,24 @@ fn chart_list_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 app.send(Command::SelectChart(chart));
             }
         }
-        if !app.user_files.is_empty() {
+        if !app.user_files.opened.is_empty() {
             ui.separator();
             ui.label("Your files:");
         }
         let mut chosen = None;
-        for (index, file) in app.user_files.iter().enumerate() {
+        for file in &app.user_files.opened {
             let shown =
-                app.settings.chart == ChartId::UserData && app.shown_user_file == Some(index);
+                app.settings.chart == ChartId::UserData && app.user_files.shown == Some(file.id);
             if ui
                 .selectable_label(shown, file.table.file_name())
                 .on_hover_text(file.table.path.display().to_string())
                 .clicked()
             {
-                chosen = Some(index);
+                chosen = Some(file.id);
             }
         }
-        if let Some(index) = chosen {
-            app.send(Command::SelectUserFile(index));
+        if let Some(id) = chosen {
+            app.send(Command::SelectUserFile(id));
         }
     });
 }

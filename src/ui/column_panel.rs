@@ -17,10 +17,7 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     if app.settings.chart != ChartId::UserData {
         return;
     }
-    let Some(index) = app.shown_user_file else {
-        return;
-    };
-    let Some(file) = app.user_files.get(index) else {
+    let Some(file) = app.user_files.shown_file() else {
         return;
     };
     let mut commands = Vec::new();
@@ -29,10 +26,10 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         .resizable(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                file_summary_ui(file, index, ui, &mut commands);
+                file_summary_ui(file, ui, &mut commands);
                 ui.separator();
                 if let Some(spec) = &file.spec {
-                    mapping_ui(file, index, spec, ui, &mut commands);
+                    mapping_ui(file, spec, ui, &mut commands);
                 } else {
                     ui.label("This file has no column of numbers to chart.");
                 }
@@ -45,12 +42,7 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     }
 }
 
-fn file_summary_ui(
-    file: &OpenedFile,
-    index: usize,
-    ui: &mut egui::Ui,
-    commands: &mut Vec<Command>,
-) {
+fn file_summary_ui(file: &OpenedFile, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let report = &file.report;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(file.table.file_name()).strong());
@@ -59,7 +51,7 @@ fn file_summary_ui(
             .on_hover_text("Close this file")
             .clicked()
         {
-            commands.push(Command::CloseUserFile(index));
+            commands.push(Command::CloseUserFile(file.id));
         }
     });
     ui.label(egui::RichText::new(&report.path).small().monospace());
@@ -83,7 +75,7 @@ fn file_summary_ui(
                 .on_hover_text("Turn the year columns into a year column and a value column")
                 .clicked()
             {
-                commands.push(Command::ReshapeToLong(index));
+                commands.push(Command::ReshapeToLong(file.id));
             }
         });
     }
@@ -98,13 +90,7 @@ fn file_summary_ui(
     }
 }
 
-fn mapping_ui(
-    file: &OpenedFile,
-    index: usize,
-    spec: &ChartSpec,
-    ui: &mut egui::Ui,
-    commands: &mut Vec<Command>,
-) {
+fn mapping_ui(file: &OpenedFile, spec: &ChartSpec, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let columns = file.table.chart_columns();
     let mut changed = spec.clone();
     egui::Grid::new("mapping").num_columns(2).show(ui, |ui| {
@@ -161,7 +147,7 @@ fn mapping_ui(
     let mut remove = None;
     for (filter_index, filter) in changed.filters.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if filter_row_ui(file, &columns, (index, filter_index, filter), ui, commands) {
+            if filter_row_ui(file, &columns, (filter_index, filter), ui, commands) {
                 remove = Some(filter_index);
             }
         });
@@ -180,7 +166,7 @@ fn mapping_ui(
         });
     }
     if changed != *spec {
-        commands.push(Command::SetChartSpec(index, changed));
+        commands.push(Command::SetChartSpec(file.id, changed));
     }
 }
 
@@ -272,7 +258,7 @@ fn value_columns_ui(columns: &[ColumnPlan], changed: &mut ChartSpec, ui: &mut eg
 fn filter_row_ui(
     file: &OpenedFile,
     columns: &[ColumnPlan],
-    (index, filter_index, filter): (usize, usize, &mut Filter),
+    (filter_index, filter): (usize, &mut Filter),
     ui: &mut egui::Ui,
     commands: &mut Vec<Command>,
 ) -> bool {
@@ -305,7 +291,7 @@ fn filter_row_ui(
         .show_ui(ui, |ui| {
             let Some(choices) = file.filter_choices.get(&filter.column) else {
                 ui.label("Reading the values…");
-                commands.push(Command::ReadFilterChoices(index, filter.column.clone()));
+                commands.push(Command::ReadFilterChoices(file.id, filter.column.clone()));
                 return;
             };
             for value in choices.iter().cloned() {

@@ -10,7 +10,7 @@ use super::background::{BackgroundJob, JobState};
 use super::file_dialog::{DialogOutcome, DialogPurpose};
 use crate::claims::check_article;
 use crate::data::Article;
-use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
+use crate::export::{ExportFormat, ExportOptions, export_chart};
 
 impl BilateralApp {
     pub(super) fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
@@ -38,7 +38,7 @@ impl BilateralApp {
             ));
             return;
         };
-        let model = self.chart.clone();
+        let model = Arc::clone(&self.chart);
         let options = self.export_options();
         self.export_job = Some(BackgroundJob::spawn(ctx, move || {
             export_chart(&model, format, &options, &path, replace)
@@ -50,10 +50,7 @@ impl BilateralApp {
     /// Exports look like the screen: same theme, the default size at 2×.
     pub(super) fn export_options(&self) -> ExportOptions {
         ExportOptions {
-            theme: match self.settings.theme {
-                Theme::Light => Theme::Light,
-                Theme::Dark => Theme::Dark,
-            },
+            theme: self.settings.theme,
             ..ExportOptions::default()
         }
     }

@@ -18,15 +18,21 @@ pub const RECENT_FILES: usize = 8;
 /// How many distinct values a filter offers to choose from.
 const FILTER_CHOICES: usize = 500;
 
+/// A stable name for an opened file. Commands and background jobs carry it, so a job that ends
+/// after its file was closed, or opened again, finds nothing rather than another file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(u64);
+
 /// A file that loaded: its table, what the loader said, how it is charted.
 #[derive(Debug)]
 pub struct OpenedFile {
+    pub id: FileId,
     pub table: UserTable,
     pub report: CsvReport,
     pub spec: Option<ChartSpec>,
-    /// Its chart. While it is on screen it lives in [`BilateralApp::chart`] (a chart of millions
-    /// of points is moved, never copied) and this holds an empty one.
-    pub chart: ChartModel,
+    /// Its chart, shared with the screen while it is shown: a chart of millions of points is
+    /// never copied.
+    pub chart: Arc<ChartModel>,
     /// The values a filter on each column can choose from, read once per column.
     pub filter_choices: HashMap<String, Vec<String>>,
 }
@@ -45,7 +51,7 @@ pub struct LoadingFile {
 /// The distinct values of a column being read for a filter.
 #[derive(Debug)]
 pub struct ChoicesJob {
-    path: PathBuf,
+    file: FileId,
     column: String,
     job: BackgroundJob<Vec<String>>,
 }
@@ -53,33 +59,61 @@ pub struct ChoicesJob {
 /// A wide table being reshaped to long, off the UI thread: polars builds the long table.
 #[derive(Debug)]
 pub struct ReshapeJob {
-    path: PathBuf,
+    file: FileId,
     job: BackgroundJob<Result<UserTable, String>>,
 }
 
 /// A chart being rebuilt for a changed mapping.
 #[derive(Debug)]
 pub struct ChartJob {
-    path: PathBuf,
+    file: FileId,
     spec: ChartSpec,
     job: BackgroundJob<ChartModel>,
 }
 
-/// What a file keeps while its chart is on screen.
-fn empty_chart() -> ChartModel {
-    ChartModel {
-        id: ChartId::UserData,
-        title: String::new(),
-        subtitle: String::new(),
-        x_axis: Axis::new("", AxisFormat::Number),
-        y_axis: Axis::new("", AxisFormat::Number),
-        series: Vec::new(),
-        markers: Vec::new(),
-        table: DataTable::default(),
-        source_line: String::new(),
-        supports_log_scale: false,
-        x_range: (0.0, 1.0),
-        legend: LegendPlacement::Hidden,
+/// The user's CSV files: those opened, the one shown, and the work running on them.
+#[derive(Debug, Default)]
+pub struct UserFiles {
+    /// In the order they were opened.
+    pub opened: Vec<OpenedFile>,
+    /// The file charted when the chart is [`ChartId::UserData`].
+    pub shown: Option<FileId>,
+    pub loading: Vec<LoadingFile>,
+    pub chart_job: Option<ChartJob>,
+    pub reshape_job: Option<ReshapeJob>,
+    pub choices_job: Option<ChoicesJob>,
+    next_id: u64,
+}
+
+impl UserFiles {
+    pub fn get(&self, id: FileId) -> Option<&OpenedFile> {
+        self.opened.iter().find(|file| file.id == id)
+    }
+
+    fn get_mut(&mut self, id: FileId) -> Option<&mut OpenedFile> {
+        self.opened.iter_mut().find(|file| file.id == id)
+    }
+
+    pub fn shown_file(&self) -> Option<&OpenedFile> {
+        self.shown.and_then(|id| self.get(id))
+    }
+
+    fn new_id(&mut self) -> FileId {
+        self.next_id += 1;
+        FileId(self.next_id)
+    }
+
+    /// Puts a loaded file in the list, in place of an earlier copy of the same path (it may
+    /// have changed on disk; work still running on the earlier copy is then ignored).
+    fn insert(&mut self, opened: OpenedFile) {
+        match self
+            .opened
+            .iter_mut()
+            .find(|file| file.table.path == opened.table.path)
+        {
+            Some(earlier) => *earlier = opened,
+            None => self.opened.push(opened),
+        }
     }
 }
 
@@ -125,13 +159,14 @@ fn chart_for(table: &UserTable, spec: Option<&ChartSpec>) -> ChartModel {
 }
 
 /// Reads a file and charts it with the default mapping; runs on a worker thread.
-fn open_file(path: &Path, control: &LoadControl) -> Loaded {
+fn open_file(id: FileId, path: &Path, control: &LoadControl) -> Loaded {
     let loaded = load_csv_with(path, control)?;
     let report = loaded.report.clone();
     let table = UserTable::new(path, loaded);
     let spec = default_spec(&table);
-    let chart = chart_for(&table, spec.as_ref());
+    let chart = Arc::new(chart_for(&table, spec.as_ref()));
     Ok(OpenedFile {
+        id,
         table,
         report,
         spec,
@@ -142,14 +177,15 @@ fn open_file(path: &Path, control: &LoadControl) -> Loaded {
 
 impl BilateralApp {
     pub(super) fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if self.loading.iter().any(|l| l.path == path) {
+        if self.user_files.loading.iter().any(|l| l.path == path) {
             return;
         }
+        let id = self.user_files.new_id();
         let control = LoadControl::new();
         let worker_control = Arc::clone(&control);
         let worker_path = path.clone();
-        let job = BackgroundJob::spawn(ctx, move || open_file(&worker_path, &worker_control));
-        self.loading.push(LoadingFile {
+        let job = BackgroundJob::spawn(ctx, move || open_file(id, &worker_path, &worker_control));
+        self.user_files.loading.push(LoadingFile {
             path,
             control,
             job,
@@ -157,9 +193,23 @@ impl BilateralApp {
         });
     }
 
-    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
+    pub(super) fn cancel_loading(&self, path: &Path) {
+        if let Some(loading) = self.user_files.loading.iter().find(|l| l.path == path) {
+            loading.control.cancel();
+        }
+    }
+
+    /// Takes in what the background work on the user's files has finished.
+    pub(super) fn poll_user_files(&mut self, ctx: &egui::Context) {
+        self.poll_loading(ctx);
+        self.poll_choices(ctx);
+        self.poll_reshape(ctx);
+        self.poll_user_chart(ctx);
+    }
+
+    fn poll_loading(&mut self, ctx: &egui::Context) {
         let mut finished = Vec::new();
-        for (index, loading) in self.loading.iter().enumerate() {
+        for (index, loading) in self.user_files.loading.iter().enumerate() {
             match loading.job.poll(ctx) {
                 JobState::Running => {}
                 JobState::Done(result) => finished.push((index, Some(result))),
@@ -167,7 +217,7 @@ impl BilateralApp {
             }
         }
         for (index, result) in finished.into_iter().rev() {
-            let loading = self.loading.remove(index);
+            let loading = self.user_files.loading.remove(index);
             match result {
                 Some(Ok(opened)) => self.add_opened_file(opened, loading.started),
                 Some(Err(LoadError::Cancelled { path })) => self
@@ -180,50 +230,65 @@ impl BilateralApp {
                 )),
             }
         }
-        if let Some(choices_job) = &self.choices_job {
-            match choices_job.job.poll(ctx) {
-                JobState::Running => {}
-                JobState::Done(values) => {
-                    let (path, column) = (choices_job.path.clone(), choices_job.column.clone());
-                    self.choices_job = None;
-                    if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
-                        file.filter_choices.insert(column, values);
-                    }
+    }
+
+    fn poll_choices(&mut self, ctx: &egui::Context) {
+        let Some(choices_job) = &self.user_files.choices_job else {
+            return;
+        };
+        match choices_job.job.poll(ctx) {
+            JobState::Running => {}
+            JobState::Done(values) => {
+                let (id, column) = (choices_job.file, choices_job.column.clone());
+                self.user_files.choices_job = None;
+                if let Some(file) = self.user_files.get_mut(id) {
+                    file.filter_choices.insert(column, values);
                 }
-                JobState::Lost => self.choices_job = None,
             }
+            JobState::Lost => self.user_files.choices_job = None,
         }
-        if let Some(reshape_job) = &self.reshape_job {
-            match reshape_job.job.poll(ctx) {
-                JobState::Running => {}
-                JobState::Done(reshaped) => {
-                    let path = reshape_job.path.clone();
-                    self.reshape_job = None;
-                    self.finish_reshape(ctx, &path, reshaped);
-                }
-                JobState::Lost => self.reshape_job = None,
+    }
+
+    fn poll_reshape(&mut self, ctx: &egui::Context) {
+        let Some(reshape_job) = &self.user_files.reshape_job else {
+            return;
+        };
+        match reshape_job.job.poll(ctx) {
+            JobState::Running => {}
+            JobState::Done(reshaped) => {
+                let id = reshape_job.file;
+                self.user_files.reshape_job = None;
+                self.finish_reshape(ctx, id, reshaped);
             }
+            JobState::Lost => self.user_files.reshape_job = None,
         }
-        if let Some(chart_job) = &self.chart_job {
-            match chart_job.job.poll(ctx) {
-                JobState::Running => {}
-                JobState::Done(chart) => {
-                    let (path, spec) = (chart_job.path.clone(), chart_job.spec.clone());
-                    self.chart_job = None;
-                    if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path)
-                        && file.spec.as_ref() == Some(&spec)
-                    {
-                        self.put_user_chart(&path, chart);
-                        self.reset_view = true;
-                    }
+    }
+
+    fn poll_user_chart(&mut self, ctx: &egui::Context) {
+        let Some(chart_job) = &self.user_files.chart_job else {
+            return;
+        };
+        match chart_job.job.poll(ctx) {
+            JobState::Running => {}
+            JobState::Done(chart) => {
+                let (id, spec) = (chart_job.file, chart_job.spec.clone());
+                self.user_files.chart_job = None;
+                // A mapping changed again since this job started is charted by a newer job.
+                if self
+                    .user_files
+                    .get(id)
+                    .is_some_and(|file| file.spec.as_ref() == Some(&spec))
+                {
+                    self.put_user_chart(id, chart);
+                    self.reset_view = true;
                 }
-                JobState::Lost => self.chart_job = None,
             }
+            JobState::Lost => self.user_files.chart_job = None,
         }
     }
 
     fn add_opened_file(&mut self, opened: OpenedFile, started: Instant) {
-        let path = opened.table.path.clone();
+        let (id, path) = (opened.id, opened.table.path.clone());
         let warnings = opened.report.warnings.len();
         self.notices.push(format!(
             "Opened {}: {} rows, {} columns in {:.1} s{}.",
@@ -237,19 +302,9 @@ impl BilateralApp {
                 n => format!("; {n} warnings in the column panel"),
             }
         ));
-        // Opening a file again replaces it: it may have changed on disk.
-        if self.chart_owner.as_ref() == Some(&path) {
-            self.chart_owner = None;
-        }
-        let index = if let Some(index) = self.user_files.iter().position(|f| f.table.path == path) {
-            self.user_files[index] = opened;
-            index
-        } else {
-            self.user_files.push(opened);
-            self.user_files.len() - 1
-        };
+        self.user_files.insert(opened);
         self.remember_recent(&path);
-        self.select_user_file(index);
+        self.select_user_file(id);
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -259,53 +314,31 @@ impl BilateralApp {
         self.settings.recent_files.truncate(RECENT_FILES);
     }
 
-    pub(super) fn select_user_file(&mut self, index: usize) {
-        if index < self.user_files.len() {
-            self.shown_user_file = Some(index);
+    pub(super) fn select_user_file(&mut self, id: FileId) {
+        if self.user_files.get(id).is_some() {
+            self.user_files.shown = Some(id);
             self.settings.chart = ChartId::UserData;
             self.settings.log_scale = false;
-            self.show_user_chart();
+            self.rebuild_chart();
             self.reset_view = true;
         }
     }
 
-    /// Puts the chart of the file shown on screen.
-    pub(super) fn show_user_chart(&mut self) {
-        if self.settings.chart != ChartId::UserData {
-            return;
-        }
-        self.return_user_chart();
-        let Some(file) = self
-            .shown_user_file
-            .and_then(|i| self.user_files.get_mut(i))
-        else {
+    /// A file's new chart, on screen at once if the file is shown.
+    fn put_user_chart(&mut self, id: FileId, chart: ChartModel) {
+        let on_screen =
+            self.settings.chart == ChartId::UserData && self.user_files.shown == Some(id);
+        let Some(file) = self.user_files.get_mut(id) else {
             return;
         };
-        self.chart = std::mem::replace(&mut file.chart, empty_chart());
-        self.chart_owner = Some(file.table.path.clone());
-    }
-
-    /// Gives the chart on screen back to the file it belongs to, if it is a file's.
-    pub(super) fn return_user_chart(&mut self) {
-        let Some(path) = self.chart_owner.take() else {
-            return;
-        };
-        if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
-            file.chart = std::mem::replace(&mut self.chart, empty_chart());
+        file.chart = Arc::new(chart);
+        if on_screen {
+            self.chart = Arc::clone(&file.chart);
         }
     }
 
-    /// A file's new chart: on screen at once if the file's chart is on screen.
-    fn put_user_chart(&mut self, path: &Path, chart: ChartModel) {
-        if self.chart_owner.as_deref() == Some(path) {
-            self.chart = chart;
-        } else if let Some(file) = self.user_files.iter_mut().find(|f| f.table.path == path) {
-            file.chart = chart;
-        }
-    }
-
-    pub(super) fn set_chart_spec(&mut self, ctx: &egui::Context, index: usize, spec: ChartSpec) {
-        let Some(file) = self.user_files.get_mut(index) else {
+    pub(super) fn set_chart_spec(&mut self, ctx: &egui::Context, id: FileId, spec: ChartSpec) {
+        let Some(file) = self.user_files.get_mut(id) else {
             return;
         };
         file.spec = Some(spec.clone());
@@ -313,24 +346,19 @@ impl BilateralApp {
         // should never wait on it. A newer mapping replaces a job still running.
         let table = file.table.clone();
         let job_spec = spec.clone();
-        self.chart_job = Some(ChartJob {
-            path: file.table.path.clone(),
+        self.user_files.chart_job = Some(ChartJob {
+            file: id,
             spec,
             job: BackgroundJob::spawn(ctx, move || chart_for(&table, Some(&job_spec))),
         });
     }
 
     /// Reads the values a filter on `column` can choose from, off the UI thread.
-    pub(super) fn read_filter_choices(
-        &mut self,
-        ctx: &egui::Context,
-        index: usize,
-        column: String,
-    ) {
-        if self.choices_job.is_some() {
+    pub(super) fn read_filter_choices(&mut self, ctx: &egui::Context, id: FileId, column: String) {
+        if self.user_files.choices_job.is_some() {
             return;
         }
-        let Some(file) = self.user_files.get(index) else {
+        let Some(file) = self.user_files.get(id) else {
             return;
         };
         if file.filter_choices.contains_key(&column) {
@@ -338,8 +366,8 @@ impl BilateralApp {
         }
         let table = file.table.clone();
         let job_column = column.clone();
-        self.choices_job = Some(ChoicesJob {
-            path: file.table.path.clone(),
+        self.user_files.choices_job = Some(ChoicesJob {
+            file: id,
             column,
             job: BackgroundJob::spawn(ctx, move || {
                 table.distinct_values(&job_column, FILTER_CHOICES)
@@ -349,13 +377,13 @@ impl BilateralApp {
 
     /// Reshapes a wide table to long in the background; the file's panel and chart follow when
     /// it is done.
-    pub(super) fn reshape_to_long(&mut self, ctx: &egui::Context, index: usize) {
-        let Some(file) = self.user_files.get(index) else {
+    pub(super) fn reshape_to_long(&mut self, ctx: &egui::Context, id: FileId) {
+        let Some(file) = self.user_files.get(id) else {
             return;
         };
         let mut table = file.table.clone();
-        self.reshape_job = Some(ReshapeJob {
-            path: file.table.path.clone(),
+        self.user_files.reshape_job = Some(ReshapeJob {
+            file: id,
             job: BackgroundJob::spawn(ctx, move || {
                 table
                     .reshape_to_long()
@@ -369,42 +397,37 @@ impl BilateralApp {
     fn finish_reshape(
         &mut self,
         ctx: &egui::Context,
-        path: &Path,
+        id: FileId,
         reshaped: Result<UserTable, String>,
     ) {
-        let Some(index) = self.user_files.iter().position(|f| f.table.path == path) else {
+        let Some(file) = self.user_files.get_mut(id) else {
             return;
         };
-        let file = &mut self.user_files[index];
         match reshaped {
             Ok(table) => {
                 file.table = table;
                 "long".clone_into(&mut file.report.shape);
                 file.filter_choices.clear();
                 if let Some(spec) = file.spec.clone() {
-                    self.set_chart_spec(ctx, index, spec);
+                    self.set_chart_spec(ctx, id, spec);
                 }
             }
-            Err(err) => self.notices.push(format!(
-                "{}: the table could not be reshaped ({err}).",
-                path.display()
-            )),
+            Err(err) => {
+                let path = file.table.path.display().to_string();
+                self.notices
+                    .push(format!("{path}: the table could not be reshaped ({err})."));
+            }
         }
     }
 
-    pub(super) fn close_user_file(&mut self, index: usize) {
-        if index >= self.user_files.len() {
-            return;
-        }
-        self.user_files.remove(index);
-        self.shown_user_file = match self.shown_user_file {
-            Some(shown) if shown == index => None,
-            Some(shown) if shown > index => Some(shown - 1),
-            other => other,
-        };
-        if self.shown_user_file.is_none() && self.settings.chart == ChartId::UserData {
-            self.settings.chart = ChartId::Trade;
-            self.rebuild_chart();
+    pub(super) fn close_user_file(&mut self, id: FileId) {
+        self.user_files.opened.retain(|file| file.id != id);
+        if self.user_files.shown == Some(id) {
+            self.user_files.shown = None;
+            if self.settings.chart == ChartId::UserData {
+                self.settings.chart = ChartId::Trade;
+                self.rebuild_chart();
+            }
         }
     }
 }
@@ -422,12 +445,12 @@ fn megabytes(bytes: u64) -> String {
 
 /// A bar per file being read: bytes read of the total, and Cancel.
 pub fn loading_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
-    if app.loading.is_empty() {
+    if app.user_files.loading.is_empty() {
         return;
     }
     let mut cancel = Vec::new();
     egui::Panel::bottom("loading").show(ui, |ui| {
-        for loading in &app.loading {
+        for loading in &app.user_files.loading {
             let (read, total) = loading.control.progress();
             let name = loading.path.file_name().map_or_else(
                 || loading.path.display().to_string(),

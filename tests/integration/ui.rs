@@ -456,12 +456,12 @@ fn fixture(name: &str) -> std::path::PathBuf {
 }
 
 fn wait_for_loading(harness: &mut Harness<'static, BilateralApp>) {
-    wait_until(harness, |app| app.loading.is_empty());
+    wait_until(harness, |app| app.user_files.loading.is_empty());
 }
 
 /// A changed mapping is charted off the UI thread.
 fn wait_for_chart(harness: &mut Harness<'static, BilateralApp>) {
-    wait_until(harness, |app| app.chart_job.is_none());
+    wait_until(harness, |app| app.user_files.chart_job.is_none());
 }
 
 fn series_names(app: &BilateralApp) -> Vec<String> {
@@ -497,9 +497,9 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     harness.get_by_label("Reshape to long").click();
     harness.step();
     // polars reshapes off the UI thread; the chart follows.
-    wait_until(&mut harness, |app| app.reshape_job.is_none());
+    wait_until(&mut harness, |app| app.user_files.reshape_job.is_none());
     wait_for_chart(&mut harness);
-    let file = &harness.state().user_files[0];
+    let file = &harness.state().user_files.opened[0];
     assert_eq!(file.report.shape, "long");
     let names: Vec<&str> = file.table.plans.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Country Name", "Series Name", "year", "value"]);
@@ -517,10 +517,8 @@ fn changing_the_mapping_recharts_the_file() {
         )));
     harness.step();
     wait_for_loading(&mut harness);
-    let spec = harness.state().user_files[0]
-        .spec
-        .clone()
-        .expect("a default mapping");
+    let file = &harness.state().user_files.opened[0];
+    let (id, spec) = (file.id, file.spec.clone().expect("a default mapping"));
     assert_eq!(
         (spec.x.as_str(), spec.values.clone()),
         ("t", vec!["v".to_owned()])
@@ -539,7 +537,7 @@ fn changing_the_mapping_recharts_the_file() {
     };
     harness
         .state_mut()
-        .send(bilateral::ui::Command::SetChartSpec(0, filtered));
+        .send(bilateral::ui::Command::SetChartSpec(id, filtered));
     harness.step();
     wait_for_chart(&mut harness);
     let app = harness.state();
@@ -551,13 +549,77 @@ fn changing_the_mapping_recharts_the_file() {
     // The values a filter offers are read off the UI thread, once per column, in order.
     harness
         .state_mut()
-        .send(bilateral::ui::Command::ReadFilterChoices(0, "k".to_owned()));
+        .send(bilateral::ui::Command::ReadFilterChoices(
+            id,
+            "k".to_owned(),
+        ));
     harness.step();
-    wait_until(&mut harness, |app| app.choices_job.is_none());
+    wait_until(&mut harness, |app| app.user_files.choices_job.is_none());
     assert_eq!(
-        harness.state().user_files[0].filter_choices["k"],
+        harness.state().user_files.opened[0].filter_choices["k"],
         ["010121", "270900", "851712"]
     );
+}
+
+#[test]
+fn commands_and_jobs_name_files_by_id_so_closing_one_touches_no_other() {
+    let mut harness = harness();
+    for name in ["monthly.csv", "../baci_sample.csv"] {
+        harness
+            .state_mut()
+            .send(bilateral::ui::Command::LoadCsv(fixture(name)));
+        harness.step();
+        wait_for_loading(&mut harness);
+    }
+    let opened = &harness.state().user_files.opened;
+    let (monthly, baci) = (opened[0].id, opened[1].id);
+    let spec = opened[1].spec.clone().expect("a default mapping");
+    let only_643 = bilateral::chart::user::ChartSpec {
+        group: None,
+        filters: vec![bilateral::chart::user::Filter {
+            column: "i".to_owned(),
+            values: vec!["643".to_owned()],
+        }],
+        ..spec.clone()
+    };
+
+    // Closing the first file and remapping the second in one frame: the remap reaches the
+    // second file, which is no longer where the list held it.
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::CloseUserFile(monthly));
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::SetChartSpec(baci, only_643.clone()));
+    harness.step();
+    wait_for_chart(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.user_files.opened.len(), 1);
+    assert_eq!(app.user_files.opened[0].id, baci);
+    assert_eq!(app.user_files.opened[0].spec.as_ref(), Some(&only_643));
+    assert_eq!(series_names(app), ["v"]);
+
+    // A chart that is ready after its file was closed goes nowhere, and the bundled chart stays.
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::SetChartSpec(baci, spec));
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::CloseUserFile(baci));
+    harness.step();
+    wait_for_chart(&mut harness);
+    let app = harness.state();
+    assert!(app.user_files.opened.is_empty());
+    assert_eq!(app.chart.id, ChartId::Trade);
+    // Commands naming a closed file do nothing.
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::ReadFilterChoices(
+            baci,
+            "k".to_owned(),
+        ));
+    harness.step();
+    assert!(harness.state().user_files.choices_job.is_none());
 }
 
 #[test]
@@ -588,7 +650,7 @@ fn a_bad_file_keeps_what_is_loaded_and_says_why() {
         let notice = harness.state().notices.last().cloned().unwrap();
         assert!(notice.contains(message), "{notice}");
         harness.get_by_label_contains(message);
-        assert_eq!(harness.state().user_files.len(), 1);
+        assert_eq!(harness.state().user_files.opened.len(), 1);
         assert_eq!(harness.state().chart, chart_before);
     }
 }
@@ -619,6 +681,7 @@ fn files_dropped_on_the_window_open() {
     let names: Vec<String> = harness
         .state()
         .user_files
+        .opened
         .iter()
         .map(|f| f.table.file_name())
         .collect();
@@ -650,7 +713,7 @@ fn a_long_load_shows_its_progress_and_can_be_cancelled() {
     harness.step();
     wait_for_loading(&mut harness);
     let app = harness.state();
-    assert!(app.user_files.is_empty());
+    assert!(app.user_files.opened.is_empty());
     let notice = app.notices.last().unwrap();
     assert!(notice.ends_with("big.csv was cancelled."), "{notice}");
 }
@@ -682,8 +745,11 @@ fn a_file_of_twenty_thousand_columns_lists_a_screenful_and_a_search_field() {
         .send(bilateral::ui::Command::LoadCsv(path));
     harness.step();
     wait_for_loading(&mut harness);
-    assert_eq!(harness.state().user_files[0].report.columns.len(), 20_000);
-    assert_eq!(harness.state().user_files[0].report.shape, "long");
+    assert_eq!(
+        harness.state().user_files.opened[0].report.columns.len(),
+        20_000
+    );
+    assert_eq!(harness.state().user_files.opened[0].report.shape, "long");
     // c1 is charted (its legend entry is a checkbox too); the list runs on to c30.
     harness.get_by_role_and_label(Role::CheckBox, "c2");
     harness.get_by_role_and_label(Role::CheckBox, "c30");
