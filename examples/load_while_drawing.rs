@@ -43,7 +43,7 @@ fn main() {
         let frame = Instant::now();
         harness.step();
         frames.push(frame.elapsed());
-        if let Some(loading) = harness.state().loading.first() {
+        if let Some(loading) = harness.state().user_files.loading.first() {
             let (read, total) = loading.control.progress();
             if read > 0 && read < total {
                 progress_seen += 1;
@@ -64,7 +64,7 @@ fn main() {
     println!("notice: {notice}");
     println!("frames showing a partial progress bar: {progress_seen}");
     summary("frames while loading", frames);
-    let rows = app.user_files.first().map_or(0, |f| f.report.rows);
+    let rows = app.user_files.opened.first().map_or(0, |f| f.report.rows);
     let points: usize = app.chart.series.iter().map(|s| s.points.len()).sum();
     println!("rows {rows}, points on the chart {points}");
     // Hover across the chart for a while: thinning and the x search keep these frames cheap.

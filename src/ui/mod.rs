@@ -19,7 +19,7 @@ mod user_data;
 pub use crate::chart::Theme;
 pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
 pub use settings::Settings;
-pub use user_data::FileId;
+pub use user_data::{FileId, OpenedFile, UserFiles};
 
 pub const APP_NAME: &str = "Bilateral";
 
