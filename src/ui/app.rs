@@ -23,7 +23,42 @@ use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
 
 /// An article read and checked off the UI thread.
-type LoadedArticle = Result<(PathBuf, Article, Vec<Claim>), String>;
+pub type LoadedArticle = Result<(PathBuf, Article, Vec<Claim>), String>;
+
+/// The article on screen and its claims.
+#[derive(Debug)]
+pub struct ShownArticle {
+    /// The bundled article, or one the user opened.
+    pub article: Article,
+    /// Where it came from; `None` for the bundled one.
+    pub path: Option<PathBuf>,
+    /// Its numeric claims, checked against the data once, when it is read.
+    pub claims: Vec<Claim>,
+    /// Another article being read; this one stays on screen until it is ready.
+    pub loading: Option<BackgroundJob<LoadedArticle>>,
+}
+
+impl ShownArticle {
+    fn bundled(bundle: &Bundle) -> Self {
+        Self {
+            article: bundle.article.clone(),
+            path: None,
+            claims: check_article(bundle, &bundle.article),
+            loading: None,
+        }
+    }
+}
+
+/// The chart's exports running off the UI thread, and a replacement waiting for a yes.
+#[derive(Debug, Default)]
+pub struct ExportJobs {
+    /// Writing a file: its path, or why it was not written.
+    pub to_file: Option<BackgroundJob<Result<PathBuf, String>>>,
+    /// Rendering the chart for the clipboard.
+    pub to_clipboard: Option<BackgroundJob<Result<egui::ColorImage, String>>>,
+    /// A file the user chose to export to that exists: replaced only once they confirm.
+    pub confirm_replace: Option<PathBuf>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -96,11 +131,14 @@ pub enum InfoWindow {
     About,
 }
 
-/// What is selected: a data point or event, and the annotation that led there, if any.
+/// What is selected: a data point or event, and the annotation or checked claim that led
+/// there, if any.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
     pub point: Option<PointRef>,
     pub annotation: Option<String>,
+    /// The index of a claim in [`ShownArticle::claims`].
+    pub claim: Option<usize>,
 }
 
 impl Selection {
@@ -126,27 +164,15 @@ pub struct BilateralApp {
     pub settings: Settings,
     /// Shared with background work (checking an opened article's claims).
     pub bundle: Arc<Bundle>,
-    /// The article on screen: the bundled one, or one the user opened.
-    pub article: Article,
-    /// Where the article on screen came from; `None` for the bundled one.
-    pub article_path: Option<PathBuf>,
-    pub article_loading: Option<BackgroundJob<LoadedArticle>>,
+    pub article: ShownArticle,
     pub file_dialog: Option<FileDialog>,
-    /// An export running off the UI thread: where it writes, and its result when done.
-    pub export_job: Option<BackgroundJob<Result<PathBuf, String>>>,
-    /// A file the user chose to export to that exists: replace it only once they confirm.
-    pub confirm_replace: Option<PathBuf>,
-    /// The chart being rendered for the clipboard.
-    pub copy_job: Option<BackgroundJob<Result<egui::ColorImage, String>>>,
+    pub exports: ExportJobs,
     /// The chart on screen, rebuilt only when the data or a setting it depends on changes; a
     /// user's file shares its chart with it.
     pub chart: Arc<ChartModel>,
     pub headline: Vec<HeadlineFigure>,
     /// The statistics for the range in the settings, rebuilt when the range changes.
     pub stats: Result<TradeStats, StatsError>,
-    /// The article's numeric claims, checked against the data once at load.
-    pub claims: Vec<Claim>,
-    pub selected_claim: Option<usize>,
     pub selection: Selection,
     /// Messages for the user, newest last (a failed settings file, a feature not yet there).
     pub notices: Vec<String>,
@@ -194,23 +220,16 @@ impl BilateralApp {
         let headline = headline_figures(&bundle, IsoDate::today());
         let (from, to, break_year) = settings.stats_years(&bundle.coverage);
         let stats = trade_stats(&bundle, from, to, break_year);
-        let claims = check_article(&bundle, &bundle.article);
-        let article = bundle.article.clone();
+        let article = ShownArticle::bundled(&bundle);
         Self {
             settings,
             bundle: Arc::new(bundle),
             article,
-            article_path: None,
-            article_loading: None,
             file_dialog: None,
-            export_job: None,
-            confirm_replace: None,
-            copy_job: None,
+            exports: ExportJobs::default(),
             chart,
             headline,
             stats,
-            claims,
-            selected_claim: None,
             selection: Selection::default(),
             notices: Vec::new(),
             open_window: None,
@@ -273,9 +292,8 @@ impl BilateralApp {
             Command::SelectPoint(point) => {
                 self.selection = Selection {
                     point,
-                    annotation: None,
+                    ..Selection::default()
                 };
-                self.selected_claim = None;
                 self.reveal_selection = true;
             }
             Command::SetMarkerKind(kind, shown) => {
@@ -324,14 +342,14 @@ impl BilateralApp {
             Command::CloseUserFile(id) => self.close_user_file(id),
             Command::ExportDialog => self.open_export_dialog(),
             Command::ExportChartTo { path, replace } => {
-                self.confirm_replace = None;
+                self.exports.confirm_replace = None;
                 if path.exists() && !replace {
-                    self.confirm_replace = Some(path);
+                    self.exports.confirm_replace = Some(path);
                 } else {
                     self.export_in_background(ctx, path, replace);
                 }
             }
-            Command::CancelReplace => self.confirm_replace = None,
+            Command::CancelReplace => self.exports.confirm_replace = None,
             Command::CopyChartImage => self.copy_chart_image(ctx),
             Command::ShowBundledArticle => self.show_bundled_article(),
             Command::ResetView => self.reset_view = true,
@@ -354,10 +372,7 @@ impl BilateralApp {
 
     /// Puts the bundled article back, with its claims checked, in place of one the user opened.
     fn show_bundled_article(&mut self) {
-        self.article = self.bundle.article.clone();
-        self.article_path = None;
-        self.claims = check_article(&self.bundle, &self.article);
-        self.selected_claim = None;
+        self.article = ShownArticle::bundled(&self.bundle);
         self.selection = Selection::default();
     }
 
@@ -370,7 +385,7 @@ impl BilateralApp {
 
     /// Shows the chart an annotation refers to and marks its point.
     fn follow_annotation(&mut self, id: String) {
-        let Some(annotation) = self.article.annotation(&id).cloned() else {
+        let Some(annotation) = self.article.article.annotation(&id).cloned() else {
             return;
         };
         if let Some(chart) = annotation.chart.as_deref().and_then(ChartId::from_slug)
@@ -390,15 +405,15 @@ impl BilateralApp {
         self.selection = Selection {
             point,
             annotation: Some(id),
+            claim: None,
         };
-        self.selected_claim = None;
         self.reset_view = true;
         self.reveal_selection = true;
     }
 
     /// Shows a checked claim's chart and marks the point behind it.
     fn show_claim(&mut self, index: usize) {
-        let Some(claim) = self.claims.get(index) else {
+        let Some(claim) = self.article.claims.get(index) else {
             return;
         };
         let (chart, point) = (claim.chart, claim.point.clone());
@@ -411,8 +426,8 @@ impl BilateralApp {
         self.selection = Selection {
             point,
             annotation: None,
+            claim: Some(index),
         };
-        self.selected_claim = Some(index);
         self.reset_view = true;
         self.reveal_selection = true;
     }
@@ -420,7 +435,8 @@ impl BilateralApp {
     /// Asks for an article file, starting where the last one was.
     fn open_article_dialog(&mut self) {
         let start = self
-            .article_path
+            .article
+            .path
             .as_ref()
             .and_then(|p| p.parent().map(PathBuf::from))
             .or_else(|| std::env::current_dir().ok())
@@ -479,7 +495,7 @@ impl BilateralApp {
     fn copy_chart_image(&mut self, ctx: &egui::Context) {
         let model = Arc::clone(&self.chart);
         let options = self.export_options();
-        self.copy_job = Some(BackgroundJob::spawn(ctx, move || {
+        self.exports.to_clipboard = Some(BackgroundJob::spawn(ctx, move || {
             crate::export::render_pixels(&model, &options)
                 .map(|(width, height, rgba)| {
                     egui::ColorImage::from_rgba_premultiplied(

@@ -15,7 +15,6 @@ struct ArticleView<'a> {
     /// Scroll the marked sentences into view this frame.
     reveal: bool,
     claims: &'a [Claim],
-    selected_claim: Option<usize>,
 }
 
 fn highlight_color(ui: &egui::Ui, kind: AnnotationKind, marked: bool) -> egui::Color32 {
@@ -44,14 +43,13 @@ fn verdict_color(ui: &egui::Ui, verdict: Verdict) -> egui::Color32 {
 pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let mut commands = Vec::new();
     {
-        let article = &app.article;
-        let opened_from = app.article_path.as_ref();
-        let loading = app.article_loading.is_some();
+        let article = &app.article.article;
+        let opened_from = app.article.path.as_ref();
+        let loading = app.article.loading.is_some();
         let view = ArticleView {
             selection: &app.selection,
             reveal: app.reveal_selection,
-            claims: &app.claims,
-            selected_claim: app.selected_claim,
+            claims: &app.article.claims,
         };
         egui::Panel::right("article")
             .resizable(true)
@@ -191,7 +189,7 @@ fn claim_badges_ui(
                 egui::RichText::new(format!("{}: {}", claim.verdict.label(), claim.found.text))
                     .small()
                     .color(verdict_color(ui, claim.verdict));
-            let selected = view.selected_claim == Some(*index);
+            let selected = view.selection.claim == Some(*index);
             let response = ui
                 .add(egui::Button::selectable(selected, text).small())
                 .on_hover_text("Show the evidence and the data point");
@@ -202,7 +200,7 @@ fn claim_badges_ui(
     });
     if let Some((_, claim)) = claims
         .iter()
-        .find(|(index, _)| view.selected_claim == Some(*index))
+        .find(|(index, _)| view.selection.claim == Some(*index))
     {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(

@@ -15,7 +15,7 @@ use crate::export::{ExportFormat, ExportOptions, export_chart};
 impl BilateralApp {
     pub(super) fn load_article_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
         let bundle = Arc::clone(&self.bundle);
-        self.article_loading = Some(BackgroundJob::spawn(ctx, move || {
+        self.article.loading = Some(BackgroundJob::spawn(ctx, move || {
             Article::read_file(&path)
                 .map(|article| {
                     let claims = check_article(&bundle, &article);
@@ -40,7 +40,7 @@ impl BilateralApp {
         };
         let model = Arc::clone(&self.chart);
         let options = self.export_options();
-        self.export_job = Some(BackgroundJob::spawn(ctx, move || {
+        self.exports.to_file = Some(BackgroundJob::spawn(ctx, move || {
             export_chart(&model, format, &options, &path, replace)
                 .map(|()| path)
                 .map_err(|err| format!("{err:#}"))
@@ -56,7 +56,7 @@ impl BilateralApp {
     }
 
     pub(super) fn poll_copy(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.copy_job else {
+        let Some(job) = &self.exports.to_clipboard else {
             return;
         };
         let notice = match job.poll(ctx) {
@@ -69,11 +69,11 @@ impl BilateralApp {
             JobState::Lost => "Copying the chart stopped unexpectedly.".to_owned(),
         };
         self.notices.push(notice);
-        self.copy_job = None;
+        self.exports.to_clipboard = None;
     }
 
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.export_job else {
+        let Some(job) = &self.exports.to_file else {
             return;
         };
         let notice = match job.poll(ctx) {
@@ -83,11 +83,11 @@ impl BilateralApp {
             JobState::Lost => "The export stopped unexpectedly; nothing was written.".to_owned(),
         };
         self.notices.push(notice);
-        self.export_job = None;
+        self.exports.to_file = None;
     }
 
     pub(super) fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.confirm_replace.clone() else {
+        let Some(path) = self.exports.confirm_replace.clone() else {
             return;
         };
         egui::Window::new("Replace the file?")
@@ -115,16 +115,15 @@ impl BilateralApp {
     /// Takes a finished article load, if there is one; the article on screen stays until the new
     /// one is ready, and stays for good if it fails.
     pub(super) fn poll_article_loading(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.article_loading else {
+        let Some(job) = &self.article.loading else {
             return;
         };
         match job.poll(ctx) {
             JobState::Running => return,
             JobState::Done(Ok((path, article, claims))) => {
-                self.article_path = Some(path);
-                self.article = article;
-                self.claims = claims;
-                self.selected_claim = None;
+                self.article.path = Some(path);
+                self.article.article = article;
+                self.article.claims = claims;
                 self.selection = Selection::default();
                 self.settings.show_article = true;
             }
@@ -138,7 +137,7 @@ impl BilateralApp {
                 );
             }
         }
-        self.article_loading = None;
+        self.article.loading = None;
     }
 
     pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context) {

@@ -127,7 +127,7 @@ fn file_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         });
     });
     item(ui, "Open article…", None, Command::OpenArticleDialog, app);
-    if app.article_path.is_some() {
+    if app.article.path.is_some() {
         item(
             ui,
             "Show the bundled article",

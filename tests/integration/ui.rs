@@ -203,7 +203,7 @@ fn each_article_number_carries_its_verdict_and_shows_the_evidence() {
     harness.run();
     let app = harness.state();
     assert_eq!(app.chart.id, ChartId::TariffLists);
-    let claim = &app.claims[app.selected_claim.expect("a claim is selected")];
+    let claim = &app.article.claims[app.selection.claim.expect("a claim is selected")];
     assert_eq!(claim.found.text, "$18 billion");
     let (_, point) = app
         .chart
@@ -296,7 +296,7 @@ fn open_through_the_file_menu(
 }
 
 fn wait_for_article(harness: &mut Harness<'static, BilateralApp>) {
-    wait_until(harness, |app| app.article_loading.is_none());
+    wait_until(harness, |app| app.article.loading.is_none());
 }
 
 #[test]
@@ -313,8 +313,8 @@ fn an_opened_article_has_its_figures_checked() {
     wait_for_article(&mut harness);
 
     let app = harness.state();
-    assert_eq!(app.article.title, "Trade notes");
-    assert_eq!(app.article_path.as_deref(), Some(path.as_path()));
+    assert_eq!(app.article.article.title, "Trade notes");
+    assert_eq!(app.article.path.as_deref(), Some(path.as_path()));
     assert!(app.file_dialog.is_none());
     harness.get_by_label("contradicted: $250 billion");
     harness.get_by_label("supported: $76.12 billion");
@@ -323,7 +323,7 @@ fn an_opened_article_has_its_figures_checked() {
     harness.get_by_label("Back to the bundled article").click();
     harness.run();
     assert_eq!(
-        harness.state().article.title,
+        harness.state().article.article.title,
         harness.state().bundle.article.title
     );
 }
@@ -334,7 +334,7 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
     let binary = dir.path().join("scan.txt");
     std::fs::write(&binary, b"\xFF\xFE\x00garbage").unwrap();
     let mut harness = harness();
-    let title = harness.state().article.title.clone();
+    let title = harness.state().article.article.title.clone();
     for path in [
         binary,
         dir.path().join("missing.txt"),
@@ -345,7 +345,7 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
             .send(bilateral::ui::Command::LoadArticle(path.clone()));
         harness.step();
         wait_for_article(&mut harness);
-        assert_eq!(harness.state().article.title, title);
+        assert_eq!(harness.state().article.article.title, title);
         let notice = harness.state().notices.last().cloned().expect("a notice");
         assert!(notice.contains(path.to_str().unwrap()), "{notice}");
     }
@@ -356,7 +356,7 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
 }
 
 fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
-    wait_until(harness, |app| app.export_job.is_none());
+    wait_until(harness, |app| app.exports.to_file.is_none());
 }
 
 /// Export… → the file name replaced by `path` → Save, and the export finished.
