@@ -7,6 +7,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::infer::{Cell, ColumnKind, ColumnPlan, parse_number};
+use super::scan;
 use super::sniff::{self, CsvFormat, split_records};
 use super::{Dialect, LoadError};
 
@@ -188,7 +189,7 @@ impl<'a> ChunkParser<'a> {
     /// closes, and says where it is.
     pub fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
         let expected = self.plans.len();
-        if sniff::cell_counts_agree(chunk, self.format, expected) {
+        if scan::cell_counts_agree(chunk, self.format, expected) {
             return Ok(());
         }
         let text = String::from_utf8_lossy(chunk);
@@ -212,24 +213,12 @@ impl<'a> ChunkParser<'a> {
 }
 
 /// `chunk` without its blank lines (outside quoted cells), or `None` when it has none.
-pub(super) fn without_blank_lines(chunk: &[u8], quote: u8) -> Option<Vec<u8>> {
+pub(super) fn without_blank_lines(chunk: &[u8], format: CsvFormat) -> Option<Vec<u8>> {
+    // Most chunks have none: a quick look spares them the walk.
     let has_blank = chunk.first().is_some_and(|&b| b == b'\n' || b == b'\r')
         || memchr::memmem::find(chunk, b"\n\n").is_some()
         || memchr::memmem::find(chunk, b"\n\r\n").is_some();
-    if !has_blank {
-        return None;
-    }
-    let mut kept = Vec::with_capacity(chunk.len());
-    let mut in_quotes = false;
-    for line in chunk.split_inclusive(|&b| b == b'\n') {
-        let blank = line.iter().all(u8::is_ascii_whitespace);
-        if !blank || in_quotes {
-            kept.extend_from_slice(line);
-        }
-        let quotes = memchr::memchr_iter(quote, line).count();
-        in_quotes ^= quotes % 2 == 1;
-    }
-    Some(kept)
+    has_blank.then(|| scan::without_blank_records(chunk, format))
 }
 
 /// Finds the line a row of a chunk starts on, splitting the chunk only when first asked.
@@ -252,13 +241,9 @@ impl<'a> LineIndex<'a> {
 
     fn line(&mut self, row: usize) -> usize {
         let (chunk, format) = (self.chunk, self.format);
-        let lines = self.lines.get_or_insert_with(|| {
-            split_records(&String::from_utf8_lossy(chunk), format, true)
-                .records
-                .iter()
-                .map(|r| r.line)
-                .collect()
-        });
+        let lines = self
+            .lines
+            .get_or_insert_with(|| scan::record_lines(chunk, format));
         self.first_line + lines.get(row).copied().unwrap_or(row + 1) - 1
     }
 }

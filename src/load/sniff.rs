@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::scan::{RecordSpan, RecordVisitor, scan};
+
 /// The delimiters tried, in order of preference when several fit equally well.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 const DOUBLE_QUOTE: u8 = b'"';
@@ -47,139 +49,54 @@ pub struct SplitOutcome {
     pub open_quote_line: Option<usize>,
 }
 
-/// Splits `text` into records and cells the way RFC 4180 reads them: a cell that starts with a
-/// quote runs to the matching quote, and `""` inside it is one quote. Blank lines are skipped.
-/// A record cut off by the end of `text` is left out unless `complete` says `text` is the whole
-/// file.
+/// Splits `text` into records and cells (as [`super::scan`] reads them). Blank lines are
+/// skipped. A record cut off by the end of `text` is left out unless `complete` says `text` is
+/// the whole file.
 pub fn split_records(text: &str, format: CsvFormat, complete: bool) -> SplitOutcome {
-    let CsvFormat { delimiter, quote } = format;
-    let bytes = text.as_bytes();
-    let mut records = Vec::new();
-    let mut line = 1;
-    let mut at = 0;
-    while at < bytes.len() {
-        let record_line = line;
-        let mut cells: Vec<String> = Vec::new();
-        let mut cell: Vec<u8> = Vec::new();
-        let mut in_quotes = false;
-        let mut cell_started_quoted = false;
-        let mut ended = false;
-        let mut quote_line = line;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            at += 1;
-            if in_quotes {
-                match byte {
-                    _ if byte == quote && bytes.get(at) == Some(&quote) => {
-                        cell.push(quote);
-                        at += 1;
-                    }
-                    _ if byte == quote => in_quotes = false,
-                    b'\n' => {
-                        line += 1;
-                        cell.push(byte);
-                    }
-                    _ => cell.push(byte),
-                }
-                continue;
+    struct Splitter {
+        complete: bool,
+        cell: Vec<u8>,
+        cells: Vec<String>,
+        records: Vec<SampleRecord>,
+    }
+    impl RecordVisitor for Splitter {
+        const WANTS_TEXT: bool = true;
+        fn cell_text(&mut self, piece: &[u8]) {
+            self.cell.extend_from_slice(piece);
+        }
+        fn cell_end(&mut self) {
+            self.cells
+                .push(String::from_utf8_lossy(&self.cell).into_owned());
+            self.cell.clear();
+        }
+        fn record_end(&mut self, record: &RecordSpan) -> bool {
+            let cells = std::mem::take(&mut self.cells);
+            if record.unterminated && !self.complete {
+                return false;
             }
-            match byte {
-                _ if byte == quote && cell.is_empty() && !cell_started_quoted => {
-                    in_quotes = true;
-                    quote_line = line;
-                    cell_started_quoted = true;
-                }
-                b'\n' => {
-                    line += 1;
-                    ended = true;
-                    break;
-                }
-                b'\r' if bytes.get(at) == Some(&b'\n') => {}
-                _ if byte == delimiter => {
-                    cells.push(String::from_utf8_lossy(&cell).into_owned());
-                    cell.clear();
-                    cell_started_quoted = false;
-                }
-                _ => cell.push(byte),
+            if !record.blank {
+                self.records.push(SampleRecord {
+                    line: record.line,
+                    cells,
+                    end: record.end,
+                });
             }
-        }
-        if in_quotes {
-            return SplitOutcome {
-                records,
-                open_quote_line: Some(quote_line),
-            };
-        }
-        if !ended && !complete {
-            break;
-        }
-        cells.push(String::from_utf8_lossy(&cell).into_owned());
-        let blank = cells.len() == 1 && cells[0].trim().is_empty() && !cell_started_quoted;
-        if !blank {
-            records.push(SampleRecord {
-                line: record_line,
-                cells,
-                end: at,
-            });
+            true
         }
     }
+    let mut split = Splitter {
+        complete,
+        cell: Vec::new(),
+        cells: Vec::new(),
+        records: Vec::new(),
+    };
+    let open_quote_line = scan(text.as_bytes(), format, &mut split)
+        .err()
+        .map(|open| open.line);
     SplitOutcome {
-        records,
-        open_quote_line: None,
+        records: split.records,
+        open_quote_line,
     }
-}
-
-/// Whether every record of `text` has `expected` cells and every quote closes, read the way
-/// [`split_records`] reads them but without building cells: the quick check for chunks with
-/// quoted cells, where counting delimiters is not enough.
-pub fn cell_counts_agree(text: &[u8], format: CsvFormat, expected: usize) -> bool {
-    let CsvFormat { delimiter, quote } = format;
-    let mut cells = 1;
-    let mut in_quotes = false;
-    let mut at_cell_start = true;
-    let mut record_has_content = false;
-    let mut at = 0;
-    while at < text.len() {
-        let byte = text[at];
-        at += 1;
-        if in_quotes {
-            if byte == quote {
-                if text.get(at) == Some(&quote) {
-                    at += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-            continue;
-        }
-        match byte {
-            _ if byte == quote && at_cell_start => {
-                in_quotes = true;
-                at_cell_start = false;
-                record_has_content = true;
-            }
-            b'\n' => {
-                if record_has_content && cells != expected {
-                    return false;
-                }
-                cells = 1;
-                at_cell_start = true;
-                record_has_content = false;
-            }
-            b'\r' => {}
-            _ if byte == delimiter => {
-                cells += 1;
-                at_cell_start = true;
-                record_has_content = true;
-            }
-            _ => {
-                at_cell_start = false;
-                if !byte.is_ascii_whitespace() {
-                    record_has_content = true;
-                }
-            }
-        }
-    }
-    !in_quotes && (!record_has_content || cells == expected)
 }
 
 /// The delimiter whose most common cell count (above one) covers the most records of the
@@ -312,25 +229,6 @@ mod tests {
             .open_quote_line,
             Some(2)
         );
-    }
-
-    #[test]
-    fn the_quick_cell_count_check_agrees_with_the_splitter() {
-        assert!(cell_counts_agree(
-            b"1,\"a,b\"\n\n2,\"c\n\"\"d\"\n",
-            CsvFormat::with_delimiter(b','),
-            2
-        ));
-        assert!(!cell_counts_agree(
-            b"1,\"a,b\"\n2\n",
-            CsvFormat::with_delimiter(b','),
-            2
-        ));
-        assert!(!cell_counts_agree(
-            b"1,\"open\n2,3\n",
-            CsvFormat::with_delimiter(b','),
-            2
-        ));
     }
 
     #[test]

@@ -23,12 +23,13 @@ fn load_text(text: &[u8]) -> Result<LoadedCsv, LoadError> {
 
 #[test]
 fn record_boundary_skips_line_breaks_inside_quotes() {
-    assert_eq!(record_boundary(b"1,2\n3,4\n5,", b'"', false), Some(8));
+    let format = CsvFormat::with_delimiter(b',');
+    assert_eq!(record_boundary(b"1,2\n3,4\n5,", format, false), Some(8));
     assert_eq!(
-        record_boundary(b"1,\"a\nb\"\n3,\"c\nd", b'"', true),
+        record_boundary(b"1,\"a\nb\"\n3,\"c\nd", format, true),
         Some(8)
     );
-    assert_eq!(record_boundary(b"1,\"a\nb", b'"', true), None);
+    assert_eq!(record_boundary(b"1,\"a\nb", format, true), None);
 }
 
 #[test]
