@@ -7,7 +7,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::infer::{Cell, ColumnKind, ColumnPlan, parse_number};
-use super::scan;
+use super::scan::{self, ChunkShape};
 use super::sniff::{self, CsvFormat, split_records};
 use super::{Dialect, LoadError};
 
@@ -132,7 +132,8 @@ impl<'a> ChunkParser<'a> {
 
     /// Parses one chunk of whole records that starts on `first_line`.
     pub fn parse(&self, chunk: &Chunk, counts: &mut [CellCounts]) -> Result<DataFrame, LoadError> {
-        // polars reads a blank line as a row of empty cells; people mean nothing by them.
+        // polars reads a blank line as a row of empty cells (people mean nothing by them) and
+        // a quote inside a cell as opening one: the rewritten chunk, if any, has neither.
         let readable = chunk.cleaned.as_deref().unwrap_or(&chunk.text);
         let first_line = chunk.first_line;
         let chunk = chunk.text.as_slice();
@@ -142,7 +143,7 @@ impl<'a> ChunkParser<'a> {
                 Ok(frame) => frame,
                 Err(err) => {
                     // Say which row polars stumbled on, when a row is to blame.
-                    self.check_cell_counts(chunk, first_line)?;
+                    self.check_records(chunk, first_line)?;
                     return Err(parse_error(self.path.to_path_buf(), &err));
                 }
             },
@@ -185,12 +186,13 @@ impl<'a> ChunkParser<'a> {
         delimiters == records * (self.plans.len() - 1)
     }
 
-    /// Finds the first record of `chunk` with the wrong number of cells, or a quote that never
-    /// closes, and says where it is.
-    pub fn check_cell_counts(&self, chunk: &[u8], first_line: usize) -> Result<(), LoadError> {
+    /// Reads what `chunk`'s records are like; an error names the first record with the wrong
+    /// number of cells, or a quote that never closes.
+    pub fn check_records(&self, chunk: &[u8], first_line: usize) -> Result<ChunkShape, LoadError> {
         let expected = self.plans.len();
-        if scan::cell_counts_agree(chunk, self.format, expected) {
-            return Ok(());
+        let shape = scan::chunk_shape(chunk, self.format, expected);
+        if shape.counts_agree {
+            return Ok(shape);
         }
         let text = String::from_utf8_lossy(chunk);
         let outcome = split_records(&text, self.format, true);
@@ -208,17 +210,8 @@ impl<'a> ChunkParser<'a> {
                 expected,
             });
         }
-        Ok(())
+        Ok(shape)
     }
-}
-
-/// `chunk` without its blank lines (outside quoted cells), or `None` when it has none.
-pub(super) fn without_blank_lines(chunk: &[u8], format: CsvFormat) -> Option<Vec<u8>> {
-    // Most chunks have none: a quick look spares them the walk.
-    let has_blank = chunk.first().is_some_and(|&b| b == b'\n' || b == b'\r')
-        || memchr::memmem::find(chunk, b"\n\n").is_some()
-        || memchr::memmem::find(chunk, b"\n\r\n").is_some();
-    has_blank.then(|| scan::without_blank_records(chunk, format))
 }
 
 /// Finds the line a row of a chunk starts on, splitting the chunk only when first asked.

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use polars::prelude::*;
 
-use chunk::{CellCounts, Chunk, ChunkParser, parse_error, without_blank_lines};
+use chunk::{CellCounts, Chunk, ChunkParser, parse_error};
 use dialect::Dialect;
 pub use error::LoadError;
 pub use infer::{ColumnKind, ColumnPlan};
@@ -436,13 +436,14 @@ impl<'a> Load<'a> {
                     // Counts that add up leave no room for blank lines; only other chunks are
                     // searched for them.
                     let counted = !has_quotes && parser.counts_add_up(&text, chunk_breaks);
-                    if !counted {
-                        parser.check_cell_counts(&text, first_line)?;
-                    }
                     let cleaned = if counted {
                         None
                     } else {
-                        without_blank_lines(&text, parser.format)
+                        let shape = parser.check_records(&text, first_line)?;
+                        // polars reads a stray quote as opening one, and a blank line as a row.
+                        shape
+                            .needs_rewrite()
+                            .then(|| scan::normalized(&text, parser.format))
                     };
                     return Ok(Some(Chunk {
                         text,

@@ -8,7 +8,7 @@
 //! ordinary character (`5" screen`). Line breaks inside quoted cells belong to the cell. A `\r`
 //! before a line break is no part of the cell.
 
-use super::sniff::CsvFormat;
+use super::sniff::{CsvFormat, NO_QUOTE};
 
 /// One record as the scanner found it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub struct RecordSpan {
     pub blank: bool,
     /// The text ends inside it, with no line break: more may follow in a later chunk.
     pub unterminated: bool,
+    /// A quote that does not quote a whole cell: one inside an unquoted cell (`5" screen`) or
+    /// text after a closing quote (`"a"b`). polars would read either as opening a quote.
+    pub stray_quote: bool,
 }
 
 /// A quote opened on this line and never closed before the text ended.
@@ -41,7 +44,8 @@ pub trait RecordVisitor {
     const WANTS_TEXT: bool = false;
     /// A piece of the current cell's text, quotes removed and `""` made one quote.
     fn cell_text(&mut self, _piece: &[u8]) {}
-    fn cell_end(&mut self) {}
+    /// The current cell has ended; `quoted` if it started with a quote.
+    fn cell_end(&mut self, _quoted: bool) {}
     /// A record has ended; returning `false` stops the scan.
     fn record_end(&mut self, _record: &RecordSpan) -> bool {
         true
@@ -82,23 +86,24 @@ struct Scanner<'a> {
 impl Scanner<'_> {
     fn record<V: RecordVisitor>(&mut self, visitor: &mut V) -> Result<RecordSpan, OpenQuote> {
         let (start, line) = (self.at, self.line);
-        let mut cells = 0;
-        let mut quoted = false;
+        let (mut cells, mut any_quoted, mut stray_quote) = (0, false, false);
         loop {
             cells += 1;
-            if self.text.get(self.at) == Some(&self.format.quote) {
-                quoted = true;
+            let quoted = self.text.get(self.at) == Some(&self.format.quote);
+            if quoted {
+                any_quoted = true;
                 self.quoted_part(visitor).map_err(|line| OpenQuote {
                     line,
                     record_start: start,
                 })?;
             }
-            let ended_by = self.plain_part(visitor);
-            visitor.cell_end();
+            let (ended_by, stray) = self.plain_part(visitor, quoted);
+            stray_quote |= stray;
+            visitor.cell_end(quoted);
             if ended_by != Some(self.format.delimiter) {
                 let unterminated = ended_by.is_none();
                 let blank = cells == 1
-                    && !quoted
+                    && !any_quoted
                     && self.text[start..self.at]
                         .iter()
                         .all(u8::is_ascii_whitespace);
@@ -109,6 +114,7 @@ impl Scanner<'_> {
                     cells,
                     blank,
                     unterminated,
+                    stray_quote,
                 });
             }
         }
@@ -136,31 +142,38 @@ impl Scanner<'_> {
         }
     }
 
-    /// Reads the rest of a cell up to a delimiter (consumed, and returned) or a line break
-    /// (consumed; `\n` returned), or to the end of the text (`None`).
-    fn plain_part<V: RecordVisitor>(&mut self, visitor: &mut V) -> Option<u8> {
-        let (rest, delimiter) = (&self.text[self.at..], self.format.delimiter);
-        // Cells are mostly short: a plain loop finds their end sooner than memchr2 sets up.
-        let Some(found) = rest.iter().position(|&b| b == delimiter || b == b'\n') else {
-            if V::WANTS_TEXT {
-                visitor.cell_text(rest);
-            }
-            self.at = self.text.len();
-            return None;
-        };
-        let ended_by = rest[found];
+    /// Reads the rest of a cell (all of it, or what follows its closing quote when `after_quote`)
+    /// up to a delimiter (consumed, and returned) or a line break (consumed; `\n` returned), or to
+    /// the end of the text (`None`); and whether it holds a stray quote.
+    fn plain_part<V: RecordVisitor>(
+        &mut self,
+        visitor: &mut V,
+        after_quote: bool,
+    ) -> (Option<u8>, bool) {
+        let (rest, delimiter, quote) = (
+            &self.text[self.at..],
+            self.format.delimiter,
+            self.format.quote,
+        );
+        let mut quotes = false;
+        // Cells are mostly short: a plain loop finds their end sooner than memchr sets up.
+        let end = rest.iter().position(|&b| {
+            quotes |= b == quote;
+            b == delimiter || b == b'\n'
+        });
+        let ended_by = end.map(|found| rest[found]);
+        let mut piece = &rest[..end.unwrap_or(rest.len())];
+        if ended_by == Some(b'\n') {
+            piece = piece.strip_suffix(b"\r").unwrap_or(piece);
+        }
         if V::WANTS_TEXT {
-            let mut piece = &rest[..found];
-            if ended_by == b'\n' {
-                piece = piece.strip_suffix(b"\r").unwrap_or(piece);
-            }
             visitor.cell_text(piece);
         }
-        self.at += found + 1;
-        if ended_by == b'\n' {
+        self.at = end.map_or(self.text.len(), |found| self.at + found + 1);
+        if ended_by == Some(b'\n') {
             self.line += 1;
         }
-        Some(ended_by)
+        (ended_by, quotes || (after_quote && !piece.is_empty()))
     }
 }
 
@@ -182,50 +195,112 @@ pub fn last_record_end(text: &[u8], format: CsvFormat) -> Option<usize> {
     last.0
 }
 
-/// Whether every record of `text` that is not blank has `expected` cells and every quote
-/// closes: the quick check, building no cells.
-pub fn cell_counts_agree(text: &[u8], format: CsvFormat, expected: usize) -> bool {
-    struct Counts {
-        expected: usize,
-        agree: bool,
-    }
-    impl RecordVisitor for Counts {
-        fn record_end(&mut self, record: &RecordSpan) -> bool {
-            self.agree = record.blank || record.cells == self.expected;
-            self.agree
-        }
-    }
-    let mut counts = Counts {
-        expected,
-        agree: true,
-    };
-    scan(text, format, &mut counts).is_ok() && counts.agree
+/// What a chunk's records are like, read in one pass building no cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkShape {
+    /// Every record that is not blank has the expected number of cells, and every quote closes.
+    pub counts_agree: bool,
+    pub blank_records: bool,
+    pub stray_quotes: bool,
 }
 
-/// `text` without its blank lines (line breaks inside quoted cells are no blank lines).
-pub fn without_blank_records(text: &[u8], format: CsvFormat) -> Vec<u8> {
-    struct Kept<'a> {
-        text: &'a [u8],
-        kept: Vec<u8>,
+impl ChunkShape {
+    /// Whether polars needs the chunk rewritten ([`normalized`]) to read it as we do.
+    pub fn needs_rewrite(self) -> bool {
+        self.blank_records || self.stray_quotes
     }
-    impl RecordVisitor for Kept<'_> {
+}
+
+pub fn chunk_shape(text: &[u8], format: CsvFormat, expected: usize) -> ChunkShape {
+    struct Shape {
+        expected: usize,
+        shape: ChunkShape,
+    }
+    impl RecordVisitor for Shape {
+        fn record_end(&mut self, record: &RecordSpan) -> bool {
+            self.shape.blank_records |= record.blank;
+            self.shape.stray_quotes |= record.stray_quote;
+            self.shape.counts_agree = record.blank || record.cells == self.expected;
+            self.shape.counts_agree
+        }
+    }
+    let mut shape = Shape {
+        expected,
+        shape: ChunkShape {
+            counts_agree: true,
+            blank_records: false,
+            stray_quotes: false,
+        },
+    };
+    let closed = scan(text, format, &mut shape).is_ok();
+    shape.shape.counts_agree &= closed;
+    shape.shape
+}
+
+/// `text` as polars reads it the way we do: blank lines dropped (line breaks inside quoted cells
+/// are none), and every cell that holds the quote, the delimiter or a line break written in
+/// quotes, its quotes doubled. Records end in `\n`.
+pub fn normalized(text: &[u8], format: CsvFormat) -> Vec<u8> {
+    struct Writer {
+        format: CsvFormat,
+        cell: Vec<u8>,
+        record: Vec<u8>,
+        cells_written: usize,
+        out: Vec<u8>,
+    }
+    impl RecordVisitor for Writer {
+        const WANTS_TEXT: bool = true;
+        fn cell_text(&mut self, piece: &[u8]) {
+            self.cell.extend_from_slice(piece);
+        }
+        fn cell_end(&mut self, quoted: bool) {
+            let CsvFormat { delimiter, quote } = self.format;
+            if self.cells_written > 0 {
+                self.record.push(delimiter);
+            }
+            self.cells_written += 1;
+            let needs_quotes = quote != NO_QUOTE
+                && (quoted
+                    || self
+                        .cell
+                        .iter()
+                        .any(|&b| b == quote || b == delimiter || b == b'\n' || b == b'\r'));
+            if needs_quotes {
+                self.record.push(quote);
+                for &byte in &self.cell {
+                    self.record.push(byte);
+                    if byte == quote {
+                        self.record.push(quote);
+                    }
+                }
+                self.record.push(quote);
+            } else {
+                self.record.extend_from_slice(&self.cell);
+            }
+            self.cell.clear();
+        }
         fn record_end(&mut self, record: &RecordSpan) -> bool {
             if !record.blank {
-                self.kept
-                    .extend_from_slice(&self.text[record.start..record.end]);
+                self.out.append(&mut self.record);
+                self.out.push(b'\n');
             }
+            self.record.clear();
+            self.cells_written = 0;
             true
         }
     }
-    let mut kept = Kept {
-        text,
-        kept: Vec::with_capacity(text.len()),
+    let mut writer = Writer {
+        format,
+        cell: Vec::new(),
+        record: Vec::new(),
+        cells_written: 0,
+        out: Vec::with_capacity(text.len() + text.len() / 16),
     };
-    if let Err(open) = scan(text, format, &mut kept) {
+    if let Err(open) = scan(text, format, &mut writer) {
         // What an open quote holds is reported by the cell-count check; keep it as it is.
-        kept.kept.extend_from_slice(&text[open.record_start..]);
+        writer.out.extend_from_slice(&text[open.record_start..]);
     }
-    kept.kept
+    writer.out
 }
 
 /// The line each record of `text` that is not blank starts on, from 1.
@@ -246,9 +321,7 @@ pub fn record_lines(text: &[u8], format: CsvFormat) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        OpenQuote, cell_counts_agree, last_record_end, record_lines, scan, without_blank_records,
-    };
+    use super::{OpenQuote, chunk_shape, last_record_end, normalized, record_lines, scan};
     use crate::load::sniff::CsvFormat;
 
     const COMMA: CsvFormat = CsvFormat {
@@ -267,24 +340,39 @@ mod tests {
 
     #[test]
     fn cell_counts_are_read_as_the_cells_are() {
-        assert!(cell_counts_agree(
-            b"a,\"b,c\"\r\n\r\n1,\"x\ny\"\n",
-            COMMA,
-            2
-        ));
-        assert!(!cell_counts_agree(b"a,b\n1,2,3\n", COMMA, 2));
-        assert!(!cell_counts_agree(b"a,b\n1,\"open\n", COMMA, 2));
-        assert!(cell_counts_agree(b"size,v\n5\" screen,1\n", COMMA, 2));
+        let agree = |text: &[u8]| chunk_shape(text, COMMA, 2).counts_agree;
+        assert!(agree(b"a,\"b,c\"\r\n\r\n1,\"x\ny\"\n"));
+        assert!(!agree(b"a,b\n1,2,3\n"));
+        assert!(!agree(b"a,b\n1,\"open\n"));
+        assert!(agree(b"size,v\n5\" screen,1\n"));
     }
 
     #[test]
-    fn blank_lines_go_but_blank_lines_inside_quotes_stay() {
-        let text = b"a,b\n\n1,\"x\n\ny\"\r\n \r\n2,3";
+    fn a_chunk_is_rewritten_only_for_blank_lines_and_stray_quotes() {
+        let shape = |text: &[u8]| chunk_shape(text, COMMA, 2);
+        assert!(!shape(b"a,\"b,c\"\n1,\"x\"\"y\"\n").needs_rewrite());
+        assert!(shape(b"a,b\n\n1,2\n").blank_records);
+        assert!(shape(b"TV,5\" screen\n").stray_quotes);
+        assert!(shape(b"\"a\"b,1\n").stray_quotes);
+    }
+
+    #[test]
+    fn a_rewritten_chunk_quotes_what_polars_would_misread() {
+        let text = b"a,b\n\n1,\"x\n\ny\"\r\n \r\n2,3\n,5\" screen\n\"q\"r,\"\"";
         assert_eq!(
-            without_blank_records(text, COMMA),
-            b"a,b\n1,\"x\n\ny\"\r\n2,3".to_vec()
+            String::from_utf8(normalized(text, COMMA)).unwrap(),
+            "a,b\n1,\"x\n\ny\"\n2,3\n,\"5\"\" screen\"\n\"qr\",\"\"\n"
         );
-        assert_eq!(record_lines(text, COMMA), [1, 3, 7]);
+        assert_eq!(record_lines(text, COMMA), [1, 3, 7, 8, 9]);
+        // Without a quote character nothing is quoted.
+        let plain = CsvFormat {
+            delimiter: b',',
+            quote: crate::load::sniff::NO_QUOTE,
+        };
+        assert_eq!(
+            normalized(b"a,5\" x\n\n1,2", plain),
+            b"a,5\" x\n1,2\n".to_vec()
+        );
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn split_records(text: &str, format: CsvFormat, complete: bool) -> SplitOutc
         fn cell_text(&mut self, piece: &[u8]) {
             self.cell.extend_from_slice(piece);
         }
-        fn cell_end(&mut self) {
+        fn cell_end(&mut self, _quoted: bool) {
             self.cells
                 .push(String::from_utf8_lossy(&self.cell).into_owned());
             self.cell.clear();

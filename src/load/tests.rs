@@ -96,3 +96,27 @@ fn columns_named_like_c1999_are_not_years() {
     let loaded = load_text(b"country,Y1998,Y1999,Y2000\nChina,1,2,3\n").unwrap();
     assert_eq!(loaded.report.shape, "wide");
 }
+
+#[test]
+fn a_quote_inside_a_cell_is_a_character_even_where_other_cells_are_quoted() {
+    // polars alone reads the inch mark as opening a quote and fails on the file.
+    let loaded = load_text(
+        b"name,size,price\n\"TV, large\",5\" screen,100\n\nradio,\"small, ok\",20\n\"Lada\" Niva,\"4\"\"\",7\n",
+    )
+    .unwrap();
+    let sizes: Vec<Option<&str>> = loaded
+        .frame
+        .column("size")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(sizes, [Some("5\" screen"), Some("small, ok"), Some("4\"")]);
+    let names = loaded.frame.column("name").unwrap().str().unwrap().get(2);
+    assert_eq!(names, Some("Lada Niva"));
+    assert_eq!(
+        numbers(&loaded.frame, "price"),
+        [Some(100.0), Some(20.0), Some(7.0)]
+    );
+}
