@@ -72,11 +72,9 @@ pub struct ClaimsReport<'a> {
 
 pub use crate::data::article::date_line;
 
-/// An article's paragraphs: its non-empty lines, without its `Date:` and `Source:` lines.
+/// An article's lines as paragraphs, its title first (see [`crate::data::article::text_lines`]).
 pub fn paragraphs_of(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !crate::data::article::is_meta_line(line))
+    crate::data::article::text_lines(text)
         .map(str::to_owned)
         .collect()
 }

@@ -99,19 +99,24 @@ pub fn date_line(text: &str) -> Option<IsoDate> {
 
 /// A line that says where or when an article is from rather than being part of its text:
 /// `Date: 2024-05-16`, `Source: https://…`.
-pub fn is_meta_line(line: &str) -> bool {
+fn is_meta_line(line: &str) -> bool {
     let line = line.trim();
     line.starts_with("Date:") || line.starts_with("Source:")
+}
+
+/// An article's lines as its text: trimmed, without blank lines and without its `Date:` and
+/// `Source:` lines. The first is its title; the others are its paragraphs.
+pub fn text_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !is_meta_line(line))
 }
 
 impl Article {
     /// An article a user brings: a `.txt` or `.md` file whose first line is the title, with
     /// optional `Date: YYYY-MM-DD` and `Source: …` lines and no annotations.
     pub fn from_plain_text(file_name: &str, text: &str) -> Self {
-        let mut lines = text
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !is_meta_line(line));
+        let mut lines = text_lines(text);
         let title = lines
             .next()
             .map(|line| line.trim_start_matches('#').trim().to_owned())
@@ -172,10 +177,7 @@ impl Article {
     ) -> Result<Self, DataError> {
         let file: AnnotationsFile = toml::from_str(annotations_text)
             .map_err(|err| DataError::toml(annotations_label, annotations_text, &err))?;
-        let mut lines = article_text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty());
+        let mut lines = text_lines(article_text);
         let _headline = lines.next();
         let paragraphs: Vec<String> = lines.map(str::to_owned).collect();
         let annotations = file

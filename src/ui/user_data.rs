@@ -175,6 +175,23 @@ fn open_file(id: FileId, path: &Path, control: &LoadControl) -> Loaded {
     })
 }
 
+/// Takes a job out of its slot with its result once it is done; a job that was lost (its thread
+/// panicked) is dropped, and what it was for stays as it was.
+fn take_done<J, T: Send + 'static>(
+    slot: &mut Option<J>,
+    ctx: &egui::Context,
+    job: impl Fn(&J) -> &BackgroundJob<T>,
+) -> Option<(J, T)> {
+    match job(slot.as_ref()?).poll(ctx) {
+        JobState::Running => None,
+        JobState::Done(value) => slot.take().map(|done| (done, value)),
+        JobState::Lost => {
+            *slot = None;
+            None
+        }
+    }
+}
+
 impl BilateralApp {
     pub(super) fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
         if self.user_files.loading.iter().any(|l| l.path == path) {
@@ -233,57 +250,32 @@ impl BilateralApp {
     }
 
     fn poll_choices(&mut self, ctx: &egui::Context) {
-        let Some(choices_job) = &self.user_files.choices_job else {
-            return;
-        };
-        match choices_job.job.poll(ctx) {
-            JobState::Running => {}
-            JobState::Done(values) => {
-                let (id, column) = (choices_job.file, choices_job.column.clone());
-                self.user_files.choices_job = None;
-                if let Some(file) = self.user_files.get_mut(id) {
-                    file.filter_choices.insert(column, values);
-                }
-            }
-            JobState::Lost => self.user_files.choices_job = None,
+        if let Some((done, values)) = take_done(&mut self.user_files.choices_job, ctx, |j| &j.job)
+            && let Some(file) = self.user_files.get_mut(done.file)
+        {
+            file.filter_choices.insert(done.column, values);
         }
     }
 
     fn poll_reshape(&mut self, ctx: &egui::Context) {
-        let Some(reshape_job) = &self.user_files.reshape_job else {
-            return;
-        };
-        match reshape_job.job.poll(ctx) {
-            JobState::Running => {}
-            JobState::Done(reshaped) => {
-                let id = reshape_job.file;
-                self.user_files.reshape_job = None;
-                self.finish_reshape(ctx, id, reshaped);
-            }
-            JobState::Lost => self.user_files.reshape_job = None,
+        if let Some((done, reshaped)) = take_done(&mut self.user_files.reshape_job, ctx, |j| &j.job)
+        {
+            self.finish_reshape(ctx, done.file, reshaped);
         }
     }
 
     fn poll_user_chart(&mut self, ctx: &egui::Context) {
-        let Some(chart_job) = &self.user_files.chart_job else {
+        let Some((done, chart)) = take_done(&mut self.user_files.chart_job, ctx, |j| &j.job) else {
             return;
         };
-        match chart_job.job.poll(ctx) {
-            JobState::Running => {}
-            JobState::Done(chart) => {
-                let (id, spec) = (chart_job.file, chart_job.spec.clone());
-                self.user_files.chart_job = None;
-                // A mapping changed again since this job started is charted by a newer job.
-                if self
-                    .user_files
-                    .get(id)
-                    .is_some_and(|file| file.spec.as_ref() == Some(&spec))
-                {
-                    self.put_user_chart(id, chart);
-                    self.reset_view = true;
-                }
-            }
-            JobState::Lost => self.user_files.chart_job = None,
+        // A mapping changed again since this job started is charted by a newer job.
+        if self
+            .user_files
+            .get(done.file)
+            .is_some_and(|file| file.spec.as_ref() == Some(&done.spec))
+        {
+            self.put_user_chart(done.file, chart);
+            self.reset_view = true;
         }
     }
 
