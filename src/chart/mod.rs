@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod downsample;
+pub mod entities;
 pub mod headline;
 pub mod model;
 pub mod ticks;

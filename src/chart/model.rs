@@ -251,7 +251,16 @@ pub struct Series {
     pub max_gap: Option<f64>,
 }
 
+/// Series with more points than this are drawn without a dot per point, on screen and in
+/// exports: beyond it the dots merge into a smear and only slow the drawing.
+pub const DOTTED_POINTS: usize = 2_000;
+
 impl Series {
+    /// Whether each point gets a dot: only while they can be told apart.
+    pub fn dotted(&self) -> bool {
+        self.points.len() <= DOTTED_POINTS
+    }
+
     /// The runs of points a line may join: a year missing from the data breaks the line, so a
     /// gap is never drawn as if the data had a value there.
     pub fn contiguous_runs(&self) -> Vec<&[DataPoint]> {

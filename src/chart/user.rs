@@ -10,6 +10,7 @@ use std::path::Path;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::entities::{EntityMapping, entity_mapping};
 use super::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, format_number, palette,
@@ -54,6 +55,8 @@ pub enum UserChartError {
     NoValues { path: String },
     #[error("{path}: no row is left to chart{detail}")]
     NothingToChart { path: String, detail: String },
+    #[error("{path}: there is no chart to draw by default: {reason}; choose the x and y columns")]
+    NoDefaultMapping { path: String, reason: String },
     #[error("{path}: the chart could not be built ({message})")]
     Table { path: String, message: String },
 }
@@ -111,7 +114,8 @@ fn is_value_name(name: &str) -> bool {
 
 /// The mapping a typical file charts well with: the first time column along x (else the first
 /// number column), the value-named column (else the first other number column), and one line per
-/// value of a text column that has a few values.
+/// value of a text column that has a few values. A column of countries or other entities is
+/// never summed across (see [`super::entities`]).
 pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
     let columns = table.chart_columns();
     let x = columns
@@ -126,9 +130,44 @@ pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
         .iter()
         .find(|p| is_value_name(&p.name))
         .or_else(|| quantities.first())?;
-    let group = columns
+    let labels: Vec<&ColumnPlan> = columns
         .iter()
         .filter(|p| matches!(p.kind, ColumnKind::Text | ColumnKind::Code))
+        .collect();
+    let entities = entity_mapping(table, &labels, &value.name, MAX_SERIES);
+    let (group, filters) = match entities {
+        Some(EntityMapping {
+            group: Some(group),
+            filters,
+        }) => (Some(group), filters),
+        // One aggregate shown: a column of a few other values (series, indicators) may still
+        // make lines of their own.
+        Some(EntityMapping {
+            group: None,
+            filters,
+        }) => {
+            let kept: Vec<&ColumnPlan> = labels
+                .iter()
+                .copied()
+                .filter(|p| filters.iter().all(|f| f.column != p.name))
+                .collect();
+            (few_valued_column(table, &kept), filters)
+        }
+        None => (few_valued_column(table, &labels), Vec::new()),
+    };
+    Some(ChartSpec {
+        x: x.name.clone(),
+        values: vec![value.name.clone()],
+        group,
+        filters,
+        aggregation: Aggregation::Sum,
+    })
+}
+
+/// The first of `labels` with a few values (two to [`MAX_SERIES`]), for one line each.
+fn few_valued_column(table: &UserTable, labels: &[&ColumnPlan]) -> Option<String> {
+    labels
+        .iter()
         .find(|p| {
             // The first rows rule out a column with many values without reading all of them.
             let head = table.frame.head(Some(SAMPLE_ROWS));
@@ -142,14 +181,25 @@ pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
             let distinct = table.distinct_values(&p.name, MAX_SERIES + 1).len();
             (2..=MAX_SERIES).contains(&distinct)
         })
-        .map(|p| p.name.clone());
-    Some(ChartSpec {
-        x: x.name.clone(),
-        values: vec![value.name.clone()],
-        group,
-        filters: Vec::new(),
-        aggregation: Aggregation::Sum,
-    })
+        .map(|p| p.name.clone())
+}
+
+/// Why [`default_spec`] finds no mapping for `table`: no column of numbers, or one but nothing
+/// to chart it against.
+pub fn no_default_reason(table: &UserTable) -> String {
+    let columns = table.chart_columns();
+    let quantities: Vec<&str> = columns
+        .iter()
+        .filter(|p| p.kind.is_quantity())
+        .map(|p| p.name.as_str())
+        .collect();
+    match quantities.as_slice() {
+        [] => "it has no column of numbers".to_owned(),
+        [only] => format!(
+            "its one column of numbers, \"{only}\", has nothing to be charted along: no column of years, months or dates and no second column of numbers"
+        ),
+        _ => "no two of its columns make a chart".to_owned(),
+    }
 }
 
 /// Charts a loaded file with `spec`, or with the defaults where `spec` is `None`. Reading the
@@ -162,9 +212,9 @@ pub fn user_chart_from_loaded(
     let table = UserTable::new(path, loaded);
     let spec = match spec {
         Some(spec) => spec,
-        None => default_spec(&table).ok_or_else(|| UserChartError::NothingToChart {
+        None => default_spec(&table).ok_or_else(|| UserChartError::NoDefaultMapping {
             path: path.display().to_string(),
-            detail: ": it has no column of numbers".to_owned(),
+            reason: no_default_reason(&table),
         })?,
     };
     build_user_chart(&table, &spec)

@@ -46,10 +46,8 @@ impl UserTable {
                     .filter(|p| id_columns.contains(&p.name))
                     .cloned()
                     .collect();
-                plans.push(synthetic_plan(
-                    crate::load::table::LONG_YEAR,
-                    ColumnKind::Year,
-                ));
+                let (time_name, time_kind) = self.shape.long_time();
+                plans.push(synthetic_plan(time_name, time_kind));
                 plans.push(synthetic_plan(
                     crate::load::table::LONG_VALUE,
                     ColumnKind::Number,

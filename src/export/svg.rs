@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{ExportOptions, Theme};
+use crate::chart::downsample::min_max_per_column;
 use crate::chart::model::{
     AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
 };
@@ -139,10 +140,10 @@ fn y_ticks(model: &ChartModel, frame: &Frame) -> Vec<f64> {
     }
 }
 
-fn points_attribute(frame: &Frame, points: &[DataPoint]) -> String {
+fn points_attribute(frame: &Frame, points: &[[f64; 2]]) -> String {
     points
         .iter()
-        .map(|p| format!("{:.2},{:.2}", frame.x(p.x), frame.y(p.y)))
+        .map(|[x, y]| format!("{:.2},{:.2}", frame.x(*x), frame.y(*y)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -303,8 +304,10 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
             escape(&marker.label)
         );
     }
+    // The pixel columns of the plot in a PNG at this scale; an SVG is thinned to the same.
+    let columns = ((frame.right - frame.left) * f64::from(options.scale)).ceil() as usize;
     for series in &model.series {
-        draw_series(&mut svg, &frame, series, colors.background);
+        draw_series(&mut svg, &frame, columns, series, colors.background);
     }
     let _ = writeln!(svg, "</g>");
 
@@ -319,7 +322,13 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
 
 /// Draws one series; derived or weakly sourced points are hollow (filled with `background`),
 /// as on screen.
-fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series, background: &str) {
+fn draw_series(
+    svg: &mut String,
+    frame: &Frame,
+    columns: usize,
+    series: &crate::chart::Series,
+    background: &str,
+) {
     let color = hex(series.color);
     let fill_of = |point: &DataPoint| {
         if point.status.is_firm() {
@@ -359,14 +368,20 @@ fn draw_series(svg: &mut String, frame: &Frame, series: &crate::chart::Series, b
                 ""
             };
             for run in series.contiguous_runs() {
+                // Thinned as the screen thins a line: the lowest and highest point of each pixel
+                // column cover the pixels the whole line would, in a file of kilobytes.
+                let (x_min, x_max) = frame.x_range;
+                let drawn = min_max_per_column(run, |p| [p.x, p.y], x_min, x_max, columns);
                 let _ = writeln!(
                     svg,
                     r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2.5" stroke-linejoin="round"{dash}/>"#,
-                    points_attribute(frame, run)
+                    points_attribute(frame, &drawn)
                 );
             }
-            for point in &series.points {
-                dot(svg, point, point.x, 2.8);
+            if series.dotted() {
+                for point in &series.points {
+                    dot(svg, point, point.x, 2.8);
+                }
             }
         }
         SeriesStyle::Bars => {
@@ -525,7 +540,10 @@ fn band_svg(svg: &mut String, frame: &Frame, series: &crate::chart::Series, colo
     let _ = writeln!(
         svg,
         r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="1.8" stroke-dasharray="8 5"/>"#,
-        points_attribute(frame, &series.points)
+        points_attribute(
+            frame,
+            &series.points.iter().map(|p| [p.x, p.y]).collect::<Vec<_>>()
+        )
     );
 }
 

@@ -23,8 +23,13 @@ pub(super) struct CellCounts {
 pub(super) fn parse_error(path: PathBuf, err: &PolarsError) -> LoadError {
     LoadError::Parse {
         path,
-        message: err.to_string(),
+        message: polars_message(err),
     }
+}
+
+/// polars' message, one short line: some of its messages quote whole rows of the file.
+fn polars_message(err: &PolarsError) -> String {
+    super::clip(&err.to_string(), 120)
 }
 
 /// A run of whole records cut from the text, ready for polars.
@@ -144,7 +149,11 @@ impl<'a> ChunkParser<'a> {
                 Err(err) => {
                     // Say which row polars stumbled on, when a row is to blame.
                     self.check_records(chunk, first_line)?;
-                    return Err(parse_error(self.path.to_path_buf(), &err));
+                    return Err(LoadError::ParseFrom {
+                        path: self.path.to_path_buf(),
+                        line: first_line,
+                        message: polars_message(&err),
+                    });
                 }
             },
         };

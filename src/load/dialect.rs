@@ -41,24 +41,32 @@ pub(super) fn decide(
     if records.is_empty() {
         return Err(fail(&|path| LoadError::Empty { path }));
     }
-    let header_index = sniff::header_index(&records);
-    let header = &records[header_index];
-    let expected = header.cells.len();
     let mut warnings = Vec::new();
+    let (header_index, header) = choose_header(&records, &mut warnings);
+    let header = &header;
+    let expected = header.cells.len();
     if header_index > 0 {
         warnings.push(format!(
             "skipped {} line{} above the header (line {}: \"{}\")",
             header_index,
             if header_index == 1 { "" } else { "s" },
             records[0].line,
-            shorten(&records[0].cells.join(" "))
+            shorten(
+                &records[0]
+                    .cells
+                    .iter()
+                    .map(|cell| cell.trim())
+                    .filter(|cell| !cell.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
         ));
     }
     let mut body: &[SampleRecord] = &records[header_index + 1..];
     if sample_complete {
         while body
             .last()
-            .is_some_and(|r| r.cells.len() == 1 && expected > 1)
+            .is_some_and(|r| expected > 1 && sniff::is_title_or_note(&r.cells))
         {
             body = &body[..body.len() - 1];
         }
@@ -160,6 +168,29 @@ fn reads_as_data(cells: &[String]) -> bool {
         .iter()
         .all(|c| matches!(parse_number(c, plain), Cell::Finite(_)))
         && !cells.iter().all(|c| infer::header_year(c).is_some())
+}
+
+/// The header row and its index among `records`. When the header names one column fewer than
+/// the rows have (pandas writes its index so, without a name), the first column gets a name.
+fn choose_header(records: &[SampleRecord], warnings: &mut Vec<String>) -> (usize, SampleRecord) {
+    let found = sniff::header_index(records);
+    let Some(above) = found.checked_sub(1).map(|i| &records[i]) else {
+        return (found, records[found].clone());
+    };
+    let unnamed_first = above.cells.len() >= 2
+        && above.cells.len() + 1 == records[found].cells.len()
+        && !reads_as_data(&above.cells)
+        && !sniff::is_title_or_note(&above.cells);
+    if !unnamed_first {
+        return (found, records[found].clone());
+    }
+    warnings.push(format!(
+        "the header (line {}) names one column fewer than the rows have: the first column, an index without a name, is called \"column_1\"",
+        above.line
+    ));
+    let mut header = above.clone();
+    header.cells.insert(0, "column_1".to_owned());
+    (found - 1, header)
 }
 
 /// Header names as polars needs them: none empty, none twice.

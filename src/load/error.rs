@@ -59,6 +59,15 @@ pub enum LoadError {
     },
     #[error("{}: could not be read as CSV ({message})", path.display())]
     Parse { path: PathBuf, message: String },
+    #[error(
+        "{}, in the rows from line {line}: could not be read as CSV ({message}). Look there for a stray quote or delimiter",
+        path.display()
+    )]
+    ParseFrom {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("{}: loading was cancelled", path.display())]
     Cancelled { path: PathBuf },
 }

@@ -11,13 +11,18 @@ use serde::Serialize;
 use crate::data::IsoDate;
 
 /// Cells that mean "no value" in statistical downloads (BACI writes `NA`, Eurostat `:`, the
-/// World Bank `..`).
-pub const MISSING_VALUE_MARKERS: [&str; 9] =
-    ["NA", "N/A", "n/a", "NULL", "null", "..", ":", "-", "–"];
-/// Cells that are numbers but not finite: counted and reported, never plotted.
-const NON_FINITE_MARKERS: [&str; 9] = [
-    "NaN", "nan", "NAN", "inf", "-inf", "+inf", "Inf", "-Inf", "Infinity",
-];
+/// World Bank `..`, newsrooms a dash of any length).
+pub const MISSING_VALUE_MARKERS: [&str; 10] =
+    ["NA", "N/A", "n/a", "NULL", "null", "..", ":", "-", "–", "—"];
+
+/// Whether a cell is a number that is not finite (`NaN`, `INF`, `-Infinity`, in any case):
+/// counted and reported, never plotted.
+fn is_non_finite(cell: &str) -> bool {
+    let unsigned = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    ["nan", "inf", "infinity"]
+        .iter()
+        .any(|word| unsigned.eq_ignore_ascii_case(word))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -117,7 +122,7 @@ pub fn parse_number(cell: &str, format: NumberFormat) -> Cell {
     if is_missing(cell) {
         return Cell::Missing;
     }
-    if NON_FINITE_MARKERS.contains(&cell) {
+    if is_non_finite(cell) {
         return Cell::NonFinite;
     }
     let mut normalised = String::with_capacity(cell.len());
@@ -148,14 +153,31 @@ pub fn parse_number(cell: &str, format: NumberFormat) -> Cell {
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d+$"));
 static PERIOD_MONTH: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{4})(?:[-/]|-?M)(\d{1,2})$"));
 static PERIOD_QUARTER: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{4})-?Q([1-4])$"));
-static DATE_YMD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T][0-9:.]*Z?)?$"));
-static DATE_XXY: LazyLock<Regex> = LazyLock::new(|| regex(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"));
+/// `2024-05-16`, with a time of day and a UTC offset if any (`2024-05-16T09:30:00+03:00`).
+static DATE_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$")
+});
+/// `16.05.2024`, `5/16/2024`, or with two digits of year only after slashes (`8/15/14`), as US
+/// spreadsheets write it; dots with two digits are more often version numbers than dates.
+static DATE_XXY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(\d{1,2})(?:[./](\d{1,2})[./](\d{4})|/(\d{1,2})/(\d{2}))$"));
+/// `Jan 1 2000`, `January 1, 2000`, `1 Jan 2000`, `16 May 2024`.
+static DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:([a-z]{3,9})\.? (\d{1,2}),? (\d{4})|(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4}))$")
+});
 static YEAR_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^(t|time|period|date|yr|annee|année|año|ano|jahr|год)$|year|jahr")
 });
-static CODE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^(i|j|k|id|hs\d*|iso.*|.*[_ ]id)$|code|cmd|^m49"));
+/// What an unnamed first column is called once read: empty, our `column_1`, pandas'
+/// `Unnamed: 0`, R's `X`, readr's `...1`.
+static ROW_NUMBER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(|column_1|Unnamed: 0|X|\.\.\.1)$"));
+/// Names of identifier columns: codes and ids, FIPS and postal codes, row numbers.
+static CODE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(i|j|k|id|hs\d*|iso.*|.*[_ ]id|ids?_.*|no\.?|nr\.?|#|index|row|rownames|zip|zipcode|postcode|geoid)$|code|cmd|^m49|fips",
+    )
+});
 /// A year as a column header: `2019`, `Y2019`, `X2019` (R's prefix) or the World Bank's
 /// `2019 [YR2019]`.
 static YEAR_HEADER: LazyLock<Regex> =
@@ -170,6 +192,30 @@ pub fn header_year(name: &str) -> Option<i32> {
     let captures = YEAR_HEADER.captures(name.trim())?;
     let year: i32 = captures[1].parse().ok()?;
     (1800..=2100).contains(&year).then_some(year)
+}
+
+/// The dates column headers name, for wide tables with one column per day (`1/22/20`, as the
+/// Johns Hopkins COVID-19 tables have them, or `2020-01-22`): each header with its date, in the
+/// day/month order the headers as a whole show. Headers that are no dates are left out.
+pub fn header_dates<'a>(names: &[&'a str]) -> Vec<(&'a str, IsoDate)> {
+    let plan = plan_column("", 1, names, false);
+    let order = if plan.kind == ColumnKind::Date {
+        plan.date_order
+    } else {
+        let dated: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| DATE_XXY.is_match(n.trim()))
+            .collect();
+        plan_column("", 1, &dated, false).date_order
+    };
+    names
+        .iter()
+        .filter_map(|name| {
+            let (year, month, day) = date_parts(name.trim(), order)?;
+            Some((*name, IsoDate::new(year, month, day)?))
+        })
+        .collect()
 }
 
 /// A point in time as a fractional year (2024-07-01 is about 2024.5), so years, months and days
@@ -203,16 +249,62 @@ pub fn time_value(kind: ColumnKind, order: DateOrder, cell: &str) -> Option<f64>
 fn date_parts(cell: &str, order: DateOrder) -> Option<(i32, u32, u32)> {
     let (year, month, day) = if let Some(c) = DATE_YMD.captures(cell) {
         (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    } else if let Some(named) = named_date(cell) {
+        named
     } else {
-        let c = DATE_XXY.captures(cell)?;
-        let (first, second): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        let year = c[3].parse().ok()?;
+        let (first, second, year) = numeric_date(cell)?;
         match order {
             DateOrder::MonthDayYear => (year, first, second),
             _ => (year, second, first),
         }
     };
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+/// The two leading numbers and the year of `16.05.2024` or `8/15/14`. A two-digit year is read
+/// as POSIX reads it: 69–99 in the 1900s, 00–68 in the 2000s.
+fn numeric_date(cell: &str) -> Option<(u32, u32, i32)> {
+    let c = DATE_XXY.captures(cell)?;
+    let first = c[1].parse().ok()?;
+    if let (Some(second), Some(year)) = (c.get(2), c.get(3)) {
+        return Some((
+            first,
+            second.as_str().parse().ok()?,
+            year.as_str().parse().ok()?,
+        ));
+    }
+    let (second, short_year): (u32, i32) = (c[4].parse().ok()?, c[5].parse().ok()?);
+    let century = if short_year >= 69 { 1900 } else { 2000 };
+    Some((first, second, century + short_year))
+}
+
+/// Year, month and day of a date with its month named in English (`Jan 1 2000`, `1 Jan 2000`).
+fn named_date(cell: &str) -> Option<(i32, u32, u32)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let c = DATE_NAMED.captures(cell)?;
+    let (name, day, year) = match c.get(1) {
+        Some(name) => (name.as_str(), &c[2], &c[3]),
+        None => (c.get(5)?.as_str(), &c[4], &c[6]),
+    };
+    let name = name.to_lowercase();
+    // A month is named whole or by its first three letters or more (`Jan`, `Sept`).
+    let month = MONTHS
+        .iter()
+        .position(|month| name.len() >= 3 && month.starts_with(&name))?;
+    Some((year.parse().ok()?, month as u32 + 1, day.parse().ok()?))
 }
 
 /// The thousands separator the cells of a column use, if they all agree on one.
@@ -284,19 +376,18 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         plan.kind = ColumnKind::Empty;
         return plan;
     }
-    if present.iter().all(|c| DATE_YMD.is_match(c)) {
+    if present
+        .iter()
+        .all(|c| DATE_YMD.is_match(c) || named_date(c).is_some())
+    {
         plan.kind = ColumnKind::Date;
         return plan;
     }
     if present.iter().all(|c| DATE_XXY.is_match(c)) {
-        let first_above_12 = present
-            .iter()
-            .filter_map(|c| DATE_XXY.captures(c))
-            .any(|c| c[1].parse::<u32>().is_ok_and(|v| v > 12));
-        let second_above_12 = present
-            .iter()
-            .filter_map(|c| DATE_XXY.captures(c))
-            .any(|c| c[2].parse::<u32>().is_ok_and(|v| v > 12));
+        let leading: Vec<(u32, u32, i32)> =
+            present.iter().filter_map(|c| numeric_date(c)).collect();
+        let first_above_12 = leading.iter().any(|&(first, _, _)| first > 12);
+        let second_above_12 = leading.iter().any(|&(_, second, _)| second > 12);
         plan.kind = ColumnKind::Date;
         plan.date_order = if second_above_12 && !first_above_12 {
             DateOrder::MonthDayYear
@@ -318,6 +409,18 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
     }
     plan_numbers(&mut plan, &present, several_markers);
     plan
+}
+
+/// Whether a first column counts rows, 1, 2, 3… or 0, 1, 2…, under no name of its own, as R's
+/// `write.csv` and pandas write them (a named count, such as months 1 to 12, is data).
+fn are_row_numbers(name: &str, present: &[&str]) -> bool {
+    let unnamed = ROW_NUMBER_NAME.is_match(name);
+    let numbers: Vec<u64> = present.iter().filter_map(|c| c.parse().ok()).collect();
+    unnamed
+        && numbers.len() == present.len()
+        && numbers.len() >= 3
+        && numbers[0] <= 1
+        && numbers.windows(2).all(|pair| pair[1] == pair[0] + 1)
 }
 
 /// A column of digits only: a code (leading zeros, too long for a number, or named like one),
@@ -343,7 +446,8 @@ fn plan_digits(plan: &mut ColumnPlan, present: &[&str], index: usize, several_ma
         ColumnKind::Code
     } else if all_years && (YEAR_NAME.is_match(&plan.name) || index == 0) {
         ColumnKind::Year
-    } else if CODE_NAME.is_match(&plan.name) {
+    } else if CODE_NAME.is_match(&plan.name) || (index == 0 && are_row_numbers(&plan.name, present))
+    {
         ColumnKind::Code
     } else {
         ColumnKind::Integer
@@ -426,8 +530,16 @@ mod tests {
         assert_eq!(parse_number("1\u{a0}234", spaced), Cell::Finite(1234.0));
         assert_eq!(parse_number("NaN", PLAIN), Cell::NonFinite);
         assert_eq!(parse_number("n.a.", PLAIN), Cell::Invalid);
-        assert_eq!(parse_number("infinity", PLAIN), Cell::Invalid);
+        for non_finite in ["infinity", "INF", "-INF", "+Inf", "-Infinity", "nan"] {
+            assert_eq!(
+                parse_number(non_finite, PLAIN),
+                Cell::NonFinite,
+                "{non_finite}"
+            );
+        }
+        assert_eq!(parse_number("info", PLAIN), Cell::Invalid);
         assert_eq!(parse_number(" NA ", PLAIN), Cell::Missing);
+        assert_eq!(parse_number("—", PLAIN), Cell::Missing);
     }
 
     #[test]
@@ -457,6 +569,84 @@ mod tests {
         assert_eq!(dates.date_order, DateOrder::DayMonthYear);
         let v = time_value(ColumnKind::Period, DateOrder::YearMonthDay, "2024-07").unwrap();
         assert!((v - (2024.0 + 182.0 / 366.0)).abs() < 1e-9, "{v}");
+    }
+
+    #[test]
+    fn dates_with_month_names_two_digit_years_and_utc_offsets_are_dates() {
+        let day_of = |cells: &[&str]| {
+            let plan = plan_column("when", 0, cells, false);
+            assert_eq!(plan.kind, ColumnKind::Date, "{cells:?}");
+            cells
+                .iter()
+                .map(|cell| date_parts(cell, plan.date_order))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            day_of(&[
+                "Jan 1 2000",
+                "February 29, 2000",
+                "1 Mar 2000",
+                "16 Sept 2024"
+            ]),
+            [
+                Some((2000, 1, 1)),
+                Some((2000, 2, 29)),
+                Some((2000, 3, 1)),
+                Some((2024, 9, 16))
+            ]
+        );
+        // Month first: the second number goes above 12. Two-digit years as POSIX reads them.
+        assert_eq!(
+            day_of(&["8/15/14", "12/31/99", "1/2/68"]),
+            [
+                Some((2014, 8, 15)),
+                Some((1999, 12, 31)),
+                Some((2068, 1, 2))
+            ]
+        );
+        assert_eq!(
+            day_of(&["2024-05-16T09:30:00+03:00", "2024-05-17 10:00:00-0500"]),
+            [Some((2024, 5, 16)), Some((2024, 5, 17))]
+        );
+        // Two digits of year after dots are version numbers, not dates; words are not months.
+        assert_ne!(
+            plan_column("version", 0, &["1.2.10", "1.3.11"], false).kind,
+            ColumnKind::Date
+        );
+        assert_eq!(
+            plan_column("when", 0, &["Jun 1 2000", "Ju 2 2000"], false).kind,
+            ColumnKind::Text
+        );
+    }
+
+    #[test]
+    fn identifiers_and_row_numbers_are_codes_never_quantities() {
+        for (name, index, cells) in [
+            ("FIPS", 2, ["1001", "1003", "1005"]),
+            ("poll_id", 1, ["88", "102", "97"]),
+            ("column_1", 0, ["1", "2", "3"]),
+            ("", 0, ["0", "1", "2"]),
+            ("zip", 3, ["10115", "20095", "80331"]),
+        ] {
+            assert_eq!(
+                plan_column(name, index, &cells, false).kind,
+                ColumnKind::Code,
+                "{name}"
+            );
+        }
+        // Counts in a later column, a named count, or numbers not counting rows stay numbers.
+        assert_eq!(
+            plan_column("visits", 1, &["1", "2", "3"], false).kind,
+            ColumnKind::Integer
+        );
+        assert_eq!(
+            plan_column("month", 0, &["1", "2", "3"], false).kind,
+            ColumnKind::Integer
+        );
+        assert_eq!(
+            plan_column("column_1", 0, &["1", "5", "9"], false).kind,
+            ColumnKind::Integer
+        );
     }
 
     #[test]

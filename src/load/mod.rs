@@ -142,6 +142,16 @@ struct Load<'a> {
     /// Whether `text` holds a quote: without one, records end at every line break and the cell
     /// counts can be checked by counting bytes.
     quotes_pending: bool,
+    line_ends: LineEnds,
+}
+
+/// How the file ends its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineEnds {
+    /// A line feed, after a carriage return or not.
+    LineFeed,
+    /// A carriage return alone, as files from classic Mac OS do: each is read as a line break.
+    CarriageReturn,
 }
 
 impl<'a> Load<'a> {
@@ -179,9 +189,17 @@ impl<'a> Load<'a> {
             finished: false,
             quote: None,
             quotes_pending: false,
+            line_ends: LineEnds::LineFeed,
         };
         load.decode_block()?;
         load.validated = load.text.len();
+        // The first block decides: carriage returns and not one line feed.
+        if memchr::memchr(b'\n', &load.text).is_none()
+            && memchr::memchr(b'\r', &load.text).is_some()
+        {
+            load.line_ends = LineEnds::CarriageReturn;
+        }
+        load.translate_line_ends(0);
         if load.reads_utf8_in_place() {
             let carried = load.decoder.take_carry();
             load.text.extend_from_slice(&carried);
@@ -224,8 +242,10 @@ impl<'a> Load<'a> {
                 .read_block(self.path, &mut self.text, RAW_BLOCK)?;
             self.eof = n < RAW_BLOCK;
             self.validate_utf8(start)?;
+            self.translate_line_ends(start);
             return Ok(true);
         }
+        let start = self.text.len();
         self.raw.clear();
         let n = self
             .source
@@ -233,7 +253,20 @@ impl<'a> Load<'a> {
         self.eof = n < RAW_BLOCK;
         self.decode_block()?;
         self.validated = self.text.len();
+        self.translate_line_ends(start);
         Ok(true)
+    }
+
+    /// In a file whose lines end in a carriage return alone, makes each one a line break, from
+    /// `start` on.
+    fn translate_line_ends(&mut self, start: usize) {
+        if self.line_ends == LineEnds::CarriageReturn {
+            for byte in &mut self.text[start..] {
+                if *byte == b'\r' {
+                    *byte = b'\n';
+                }
+            }
+        }
     }
 
     /// UTF-8 needs no decoding: blocks are read straight onto the text and only checked, which
@@ -302,6 +335,11 @@ impl<'a> Load<'a> {
             warnings.insert(
                 0,
                 "the file is not UTF-8; it was read as Windows-1252 (Latin-1). Check that accented letters look right".to_owned(),
+            );
+        }
+        if self.line_ends == LineEnds::CarriageReturn {
+            warnings.push(
+                "lines end in a carriage return alone (an old Mac file); each was read as a line break".to_owned(),
             );
         }
         if self.decoder.replaced_characters > 0 {
@@ -407,11 +445,7 @@ impl<'a> Load<'a> {
                     }
                 }
                 if self.eof {
-                    // Blank lines at the end would become empty rows.
-                    chunk_end = self.text[..chunk_end]
-                        .iter()
-                        .rposition(|b| !b.is_ascii_whitespace())
-                        .map_or(0, |at| at + 1);
+                    chunk_end = without_blank_end(&self.text[..chunk_end]);
                 }
                 let first_line = self.text_first_line;
                 let chunk_breaks = memchr::memchr_iter(b'\n', &self.text[..chunk_end]).count();
@@ -478,11 +512,16 @@ impl<'a> Load<'a> {
 
 /// Cuts a long cell for a message.
 pub(super) fn shorten(text: &str) -> String {
-    const LIMIT: usize = 60;
-    if text.chars().count() <= LIMIT {
-        return text.to_owned();
+    clip(text, 60)
+}
+
+/// The first line of `text`, cut to `limit` characters: a message stays one readable line.
+pub(super) fn clip(text: &str, limit: usize) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() <= limit && line.len() == text.trim_end().len() {
+        return line.to_owned();
     }
-    let mut short: String = text.chars().take(LIMIT).collect();
+    let mut short: String = line.chars().take(limit).collect();
     short.push('…');
     short
 }
@@ -497,8 +536,22 @@ fn record_boundary(text: &[u8], format: CsvFormat, has_quotes: bool) -> Option<u
     }
 }
 
-/// Lines at the end of a file without a delimiter: notes and sources below the table, as
-/// statistical offices write them.
+/// The length of `text` without the blank lines at its end, which would become empty rows. The
+/// last line keeps its own spaces and tabs: in a tab-separated file they are empty cells.
+fn without_blank_end(text: &[u8]) -> usize {
+    let content_end = text
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |at| at + 1);
+    text[content_end..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(text.len(), |at| content_end + at)
+}
+
+/// Records at the end of a file that are notes and sources below the table, as statistical
+/// offices write them: one cell (quoted over several lines, perhaps), or text in the first cell
+/// and nothing in the others.
 struct TrailingNotes {
     start: usize,
     lines: usize,
@@ -507,35 +560,67 @@ struct TrailingNotes {
 }
 
 fn trailing_notes(text: &[u8], format: CsvFormat) -> TrailingNotes {
-    let mut notes = TrailingNotes {
-        start: text.len(),
-        lines: 0,
-        first_line: None,
-        first_text: String::new(),
+    /// Follows the run of note records at the end, reading only what the test needs.
+    struct NoteRun {
+        first: Vec<u8>,
+        cell: usize,
+        others_empty: bool,
+        table_seen: bool,
+        notes: TrailingNotes,
+    }
+    impl scan::RecordVisitor for NoteRun {
+        const WANTS_TEXT: bool = true;
+        fn cell_text(&mut self, piece: &[u8]) {
+            if self.cell == 0 {
+                self.first.extend_from_slice(piece);
+            } else if !piece.iter().all(u8::is_ascii_whitespace) {
+                self.others_empty = false;
+            }
+        }
+        fn cell_end(&mut self, _quoted: bool) {
+            self.cell += 1;
+        }
+        fn record_end(&mut self, record: &scan::RecordSpan) -> bool {
+            let first = String::from_utf8_lossy(&self.first);
+            let note = sniff::title_or_note(&first, self.cell - 1, self.others_empty);
+            if note && self.table_seen {
+                if self.notes.lines == 0 {
+                    self.notes.start = record.start;
+                    self.notes.first_line = Some(record.line);
+                    self.notes.first_text = shorten(&first);
+                }
+                self.notes.lines += 1;
+            } else if !record.blank {
+                // A row of the table: the notes, if any, were above it.
+                self.table_seen = true;
+                self.notes.lines = 0;
+                self.notes.first_line = None;
+            }
+            self.first.clear();
+            self.cell = 0;
+            self.others_empty = true;
+            true
+        }
+    }
+    let mut run = NoteRun {
+        first: Vec::new(),
+        cell: 0,
+        others_empty: true,
+        table_seen: false,
+        notes: TrailingNotes {
+            start: text.len(),
+            lines: 0,
+            first_line: None,
+            first_text: String::new(),
+        },
     };
-    let mut end = text.len();
-    loop {
-        let trimmed_end = text[..end]
-            .iter()
-            .rposition(|b| !b.is_ascii_whitespace())
-            .map_or(0, |at| at + 1);
-        if trimmed_end == 0 {
-            break;
-        }
-        let line_start = memchr::memrchr(b'\n', &text[..trimmed_end]).map_or(0, |at| at + 1);
-        let line = &text[line_start..trimmed_end];
-        if line_start == 0 || memchr::memchr2(format.delimiter, format.quote, line).is_some() {
-            break;
-        }
-        notes.start = line_start;
-        notes.lines += 1;
-        notes.first_text = shorten(&String::from_utf8_lossy(line));
-        end = line_start;
+    // A quote left open makes no note; the cell-count check reports it.
+    if scan::scan(text, format, &mut run).is_err() || run.notes.lines == 0 {
+        run.notes.start = text.len();
+        run.notes.lines = 0;
+        run.notes.first_line = None;
     }
-    if notes.lines > 0 {
-        notes.first_line = Some(memchr::memchr_iter(b'\n', &text[..notes.start]).count() + 1);
-    }
-    notes
+    run.notes
 }
 
 /// The position on a time axis of a cell of a column of this plan (a fractional year), as the

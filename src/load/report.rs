@@ -105,11 +105,17 @@ pub(super) fn assemble(
         });
     }
     let shape = TableShape::detect(&dialect.plans);
-    if let TableShape::Wide { year_columns, .. } = &shape {
+    if let TableShape::Wide { time_columns, .. } = &shape
+        && let (Some(first), Some(last)) = (time_columns.first(), time_columns.last())
+    {
+        let unit = if shape.long_time().0 == crate::load::table::LONG_DATE {
+            "day"
+        } else {
+            "year"
+        };
         warnings.push(format!(
-            "wide table: one column per year ({} to {}); it can be reshaped to long",
-            year_columns.first().map_or(0, |c| c.1),
-            year_columns.last().map_or(0, |c| c.1)
+            "wide table: one column per {unit} ({} to {}); it can be reshaped to long",
+            first.1, last.1
         ));
     }
     let report = CsvReport {

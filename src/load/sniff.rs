@@ -157,13 +157,41 @@ pub fn modal_cell_count(records: &[SampleRecord]) -> (usize, usize) {
         .unwrap_or((0, 0))
 }
 
-/// Where the header row is: the first record with the table's cell count that is followed by
-/// another such record (or ends the sample). Records above it are titles and notes.
+/// A title above a table or a note below it rather than a row: one cell, or something other
+/// than a number in the first cell and nothing in the others (`Tabelle 1;;;`, `____;;;`, as
+/// German statistical tables pad them).
+pub fn is_title_or_note(cells: &[String]) -> bool {
+    let Some((first, rest)) = cells.split_first() else {
+        return false;
+    };
+    title_or_note(
+        first,
+        rest.len(),
+        rest.iter().all(|cell| cell.trim().is_empty()),
+    )
+}
+
+/// [`is_title_or_note`] from a record's first cell, how many cells follow it and whether they
+/// are all empty.
+pub fn title_or_note(first: &str, others: usize, others_empty: bool) -> bool {
+    let first = first.trim();
+    // A number alone in the first cell is a row whose values are missing, not a note;
+    // a rule of underscores is.
+    let numeric = first
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ' '));
+    !first.is_empty() && others_empty && (others == 0 || !numeric)
+}
+
+/// Where the header row is: the first record with the table's cell count, not a padded title,
+/// that is followed by another such record (or ends the sample). Records above it are titles
+/// and notes.
 pub fn header_index(records: &[SampleRecord]) -> usize {
     let (count, _) = modal_cell_count(records);
     (0..records.len())
         .find(|&i| {
             records[i].cells.len() == count
+                && (count == 1 || !is_title_or_note(&records[i].cells))
                 && records
                     .get(i + 1)
                     .is_none_or(|next| next.cells.len() == count)

@@ -120,3 +120,24 @@ fn a_quote_inside_a_cell_is_a_character_even_where_other_cells_are_quoted() {
         [Some(100.0), Some(20.0), Some(7.0)]
     );
 }
+
+#[test]
+fn a_polars_message_is_one_short_line() {
+    // Some of polars' messages quote thousands of rows of the file.
+    let long = format!(
+        "CSV malformed: {}\n{}",
+        "x".repeat(500),
+        "1,2,3\n".repeat(10_000)
+    );
+    let err = parse_error(
+        PathBuf::from("big.csv"),
+        &PolarsError::ComputeError(long.into()),
+    );
+    let message = err.to_string();
+    assert!(!message.contains('\n'), "{message}");
+    assert!(message.chars().count() < 300, "{message}");
+    assert!(
+        message.starts_with("big.csv: could not be read as CSV (CSV malformed: xxx"),
+        "{message}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use egui_plot::{ItemId, PlotPoint, PlotUi};
 
-use super::chart_panel::{DOTTED_POINTS, to_plot_y};
+use super::chart_panel::to_plot_y;
 use crate::chart::model::BAR_WIDTH;
 use crate::chart::{ChartModel, PointRef, SeriesStyle};
 
@@ -40,7 +40,8 @@ pub(super) fn find_hit(
     };
     for series in chart.series.iter().filter(|s| !is_hidden(hidden, &s.name)) {
         // Long lines are sorted by x: look only at the points within reach of the pointer.
-        let candidates = if series.points.len() > DOTTED_POINTS
+        // Undotted series are long: search along x instead of looking at every point.
+        let candidates = if !series.dotted()
             && matches!(series.style, SeriesStyle::Line | SeriesStyle::DashedLine)
         {
             let reach = HOVER_RADIUS;

@@ -286,10 +286,6 @@ fn plot_points(points: &[DataPoint], log_scale: bool) -> Vec<[f64; 2]> {
         .collect()
 }
 
-/// Series with more points than this are drawn without a dot per point, and hovered by a
-/// search along x instead of a look at every point.
-pub(super) const DOTTED_POINTS: usize = 2_000;
-
 /// A line's points as drawn: a long line thinned to the pixel columns on screen, remembered for
 /// as long as the view and the chart stay the same, so hovering a still chart of millions of
 /// points does not thin them again every frame. What the plot is handed each frame is a copy
@@ -358,7 +354,7 @@ fn draw_series(plot_ui: &mut PlotUi<'_>, chart: &ChartModel, log_scale: bool) {
                     );
                 }
                 // Dots on every point only while they can be told apart.
-                if series.points.len() <= DOTTED_POINTS {
+                if series.dotted() {
                     draw_dots(plot_ui, series, log_scale, MarkerShape::Circle, 3.0);
                 }
             }

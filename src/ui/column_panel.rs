@@ -31,7 +31,10 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 if let Some(spec) = &file.spec {
                     mapping_ui(file, spec, ui, &mut commands);
                 } else {
-                    ui.label("This file has no column of numbers to chart.");
+                    ui.label(format!(
+                        "Nothing to chart by default: {}.",
+                        crate::chart::user::no_default_reason(&file.table)
+                    ));
                 }
                 ui.separator();
                 columns_ui(file, ui);
@@ -69,7 +72,7 @@ fn file_summary_ui(file: &OpenedFile, ui: &mut egui::Ui, commands: &mut Vec<Comm
     ));
     if report.shape == "wide" {
         ui.horizontal_wrapped(|ui| {
-            ui.label("One column per year: charted as a long table.");
+            ui.label("One column per year (or day): charted as a long table.");
             if ui
                 .button("Reshape to long")
                 .on_hover_text("Turn the year columns into a year column and a value column")

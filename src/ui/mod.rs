@@ -1,5 +1,8 @@
 //! The window. Everything here draws what the data layer and the chart models built; nothing
-//! here computes figures. One file per panel; [`app`] holds the app type and its commands.
+//! here computes figures. One file per panel. [`app`] holds the app type and its commands; its
+//! state comes in parts, each changed by the commands that concern it: the settings, the
+//! article shown ([`ShownArticle`]), the user's files and their jobs ([`UserFiles`], in
+//! `user_data`), the exports running ([`ExportJobs`]) and what is selected ([`Selection`]).
 
 mod app;
 mod article_panel;
@@ -17,7 +20,7 @@ mod table_panel;
 mod user_data;
 
 pub use crate::chart::Theme;
-pub use app::{BilateralApp, Command, InfoWindow, Panel, Selection};
+pub use app::{BilateralApp, Command, ExportJobs, InfoWindow, Panel, Selection, ShownArticle};
 pub use settings::Settings;
 pub use user_data::{FileId, OpenedFile, UserFiles};
 

@@ -10,7 +10,7 @@ use std::time::Instant;
 use super::app::{BilateralApp, Command};
 use super::background::{BackgroundJob, JobState};
 use crate::chart::model::{Axis, AxisFormat, ChartId, ChartModel, DataTable, LegendPlacement};
-use crate::chart::user::{ChartSpec, UserTable, build_user_chart, default_spec};
+use crate::chart::user::{ChartSpec, UserTable, build_user_chart, default_spec, no_default_reason};
 use crate::load::{CsvReport, LoadControl, LoadError, load_csv_with};
 
 /// How many files File → Open recent lists.
@@ -153,7 +153,10 @@ fn chart_for(table: &UserTable, spec: Option<&ChartSpec>) -> ChartModel {
         }
         None => message_chart(
             table,
-            "Nothing to chart yet: the file has no column of numbers. Its columns are listed on the right.",
+            &format!(
+                "Nothing to chart by default: {}. Its columns are listed on the right.",
+                no_default_reason(table)
+            ),
         ),
     }
 }

@@ -1,6 +1,7 @@
 //! Exported charts as a report's reader gets them: the files `bilateral export` writes, opened
 //! the way an image viewer, a vector editor or a spreadsheet would.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -420,4 +421,144 @@ fn months_and_days_read_as_dates_in_the_exported_table() {
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.contains(expected), "{file}: {text}");
     }
+}
+
+#[test]
+fn a_line_of_a_million_points_exports_as_drawn_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("million.csv");
+    let mut text = String::from("n,v\n");
+    for n in 0..1_000_000 {
+        // A saw tooth with one spike, which thinning must keep.
+        let v = if n == 654_321 { 5000 } else { n % 1000 };
+        let _ = writeln!(text, "{n},{v}");
+    }
+    std::fs::write(&data, text).unwrap();
+    let export = |name: &str| {
+        let out = dir.path().join(name);
+        succeeded(&bilateral(&[
+            "export",
+            "--data",
+            data.to_str().unwrap(),
+            "--x",
+            "n",
+            "--y",
+            "v",
+            "--out",
+            out.to_str().unwrap(),
+        ]));
+        out
+    };
+
+    let svg = std::fs::read_to_string(export("million.svg")).unwrap();
+    assert!(svg.len() < 2_000_000, "{} bytes", svg.len());
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let series = document
+        .descendants()
+        .find(|n| n.attribute("class") == Some("series"))
+        .expect("the line's group");
+    assert!(!series.descendants().any(|n| n.has_tag_name("circle")));
+    let line: Vec<(f64, f64)> = series
+        .descendants()
+        .find(|n| n.has_tag_name("polyline"))
+        .and_then(|n| n.attribute("points"))
+        .expect("the line")
+        .split(' ')
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect();
+    // At most the lowest and highest point of each pixel column of the 2,400-pixel-wide PNG.
+    assert!(line.len() <= 2 * 2400 + 2, "{} points", line.len());
+    // The spike stands far above the saw tooth, as in the data.
+    let mut heights: Vec<f64> = line.iter().map(|(_, y)| *y).collect();
+    heights.sort_by(f64::total_cmp);
+    assert!(heights[1] - heights[0] > 100.0, "{:?}", &heights[..3]);
+
+    let png = decode_png(&export("million.png"));
+    assert_eq!((png.width(), png.height()), (2400, 1440));
+}
+
+#[test]
+fn a_file_with_nothing_to_chart_along_says_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("rates.csv");
+    std::fs::write(&data, "state,rate\nAlabama,1.5\nAlaska,2.5\n").unwrap();
+    let out = dir.path().join("rates.svg");
+    let refused = bilateral(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "rates.csv: there is no chart to draw by default: its one column of numbers, \"rate\", has nothing to be charted along"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn countries_are_never_summed_with_their_aggregates_nor_with_each_other() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load");
+    let dir = tempfile::tempdir().unwrap();
+    let default_table = |file: &str| {
+        let out = dir.path().join(format!("{file}.out.csv"));
+        succeeded(&bilateral(&[
+            "export",
+            "--data",
+            fixtures.join(file).to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]));
+        std::fs::read_to_string(&out).unwrap()
+    };
+    // Fourteen countries, Asia, an income group and the World: the World alone.
+    let world = default_table("countries_and_aggregates.csv");
+    assert!(world.starts_with("Year,Population,"), "{world}");
+    assert!(world.contains("\n2020,1050,"), "{world}");
+    assert!(world.contains("\n2021,1064,"), "{world}");
+    assert_eq!(world.lines().count(), 3, "{world}");
+
+    // Fifteen states and no total: the five largest, one line each.
+    let states = default_table("many_states.csv");
+    assert!(states.starts_with("year,state,value,"), "{states}");
+    let mut shown: Vec<&str> = states
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').nth(1))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    assert_eq!(
+        shown,
+        ["Arizona", "California", "Connecticut", "Florida", "Hawaii"]
+    );
+}
+
+#[test]
+fn a_wide_table_with_a_column_per_day_charts_by_date() {
+    // The layout of the Johns Hopkins COVID-19 time series: dates across the header.
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/jhu_wide_dates.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("days.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("date,Country/Region,value,"), "{text}");
+    assert!(text.contains("\n2020-01-25,Australia,8,"), "{text}");
+    assert!(text.contains("\n2020-01-22,Afghanistan,0,"), "{text}");
+    assert!(!text.contains("Lat"), "{text}");
 }

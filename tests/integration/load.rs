@@ -89,6 +89,21 @@ fn tab_and_pipe_separated_files() {
 }
 
 #[test]
+fn old_mac_line_ends_and_empty_cells_at_the_end_of_a_tab_separated_row() {
+    let mac = load("old_mac_line_ends.csv");
+    assert_eq!(numbers(&mac, "value"), [Some(1.5), Some(2.5), Some(3.5)]);
+    assert!(
+        has_warning(&mac.report, "carriage return alone"),
+        "{:?}",
+        mac.report.warnings
+    );
+    // The last row ends in a tab and no line break: its empty last cell is still a cell.
+    let tsv = load("tab_trailing_empty_cells.tsv");
+    assert_eq!(numbers(&tsv, "value"), [Some(5.0), Some(3.0)]);
+    assert_eq!(texts(&tsv, "note"), [None, None]);
+}
+
+#[test]
 fn cells_wrapped_in_single_quotes() {
     let loaded = load("single_quoted.csv");
     assert_eq!(loaded.report.quote, "'");
@@ -100,6 +115,68 @@ fn cells_wrapped_in_single_quotes() {
         ]
     );
     assert_eq!(kind(&loaded.report, "visit"), ColumnKind::Date);
+}
+
+#[test]
+fn titles_and_notes_padded_with_delimiters_or_quoted_over_lines_are_not_rows() {
+    let genesis = load("genesis_padded_titles.csv");
+    let names: Vec<&str> = genesis
+        .report
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Jahr", "Land", "Ausfuhr", "Einfuhr"]);
+    assert_eq!(
+        numbers(&genesis, "Ausfuhr"),
+        [Some(1.5), Some(3.5), Some(5.5)]
+    );
+    assert_eq!(kind(&genesis.report, "Jahr"), ColumnKind::Year);
+    for warning in [
+        "skipped 3 lines above the header (line 1",
+        "left out 2 note lines below the table (line 8",
+    ] {
+        assert!(
+            has_warning(&genesis.report, warning),
+            "{warning}: {:?}",
+            genesis.report.warnings
+        );
+    }
+
+    let noted = load("multiline_quoted_note.csv");
+    assert_eq!(numbers(&noted, "value"), [Some(1.5), Some(2.5)]);
+    assert!(
+        has_warning(
+            &noted.report,
+            "left out 1 note line below the table (line 4"
+        ),
+        "{:?}",
+        noted.report.warnings
+    );
+}
+
+#[test]
+fn a_header_one_name_short_names_the_index_column_it_lacks() {
+    let loaded = load("unnamed_index_column.csv");
+    assert_eq!(loaded.frame.height(), 3);
+    assert_eq!(
+        texts(&loaded, "country"),
+        [
+            Some("Russia".to_owned()),
+            Some("China".to_owned()),
+            Some("India".to_owned())
+        ]
+    );
+    assert_eq!(numbers(&loaded, "value"), [Some(1.5), Some(2.5), Some(3.5)]);
+    assert_eq!(
+        numbers(&loaded, "column_1"),
+        [Some(0.0), Some(1.0), Some(2.0)]
+    );
+    assert!(
+        has_warning(&loaded.report, "names one column fewer than the rows have"),
+        "{:?}",
+        loaded.report.warnings
+    );
 }
 
 #[test]
