@@ -45,23 +45,6 @@ pub(super) fn decide(
     let (header_index, header) = choose_header(&records, &mut warnings);
     let header = &header;
     let expected = header.cells.len();
-    if header_index > 0 {
-        warnings.push(format!(
-            "skipped {} line{} above the header (line {}: \"{}\")",
-            header_index,
-            if header_index == 1 { "" } else { "s" },
-            records[0].line,
-            shorten(
-                &records[0]
-                    .cells
-                    .iter()
-                    .map(|cell| cell.trim())
-                    .filter(|cell| !cell.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            )
-        ));
-    }
     let mut body: &[SampleRecord] = &records[header_index + 1..];
     if sample_complete {
         while body
@@ -170,9 +153,33 @@ fn reads_as_data(cells: &[String]) -> bool {
         && !cells.iter().all(|c| infer::header_year(c).is_some())
 }
 
-/// The header row and its index among `records`. When the header names one column fewer than
-/// the rows have (pandas writes its index so, without a name), the first column gets a name.
+/// The header row and its index among `records`; the lines above it are reported as skipped.
 fn choose_header(records: &[SampleRecord], warnings: &mut Vec<String>) -> (usize, SampleRecord) {
+    let (index, header) = header_record(records, warnings);
+    if index > 0 {
+        let first: Vec<&str> = records[0]
+            .cells
+            .iter()
+            .map(|cell| cell.trim())
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        warnings.insert(
+            0,
+            format!(
+                "skipped {index} line{} above the header (line {}: \"{}\")",
+                if index == 1 { "" } else { "s" },
+                records[0].line,
+                shorten(&first.join(" "))
+            ),
+        );
+    }
+    (index, header)
+}
+
+/// The header row: the one [`sniff::header_index`] finds, unless the record above it names one
+/// column fewer (pandas writes its index so, without a name); then that one, its first column
+/// named.
+fn header_record(records: &[SampleRecord], warnings: &mut Vec<String>) -> (usize, SampleRecord) {
     let found = sniff::header_index(records);
     let Some(above) = found.checked_sub(1).map(|i| &records[i]) else {
         return (found, records[found].clone());
