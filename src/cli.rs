@@ -411,7 +411,12 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
             column.dtype,
             column.nulls,
             column.invalid + column.non_finite,
-            column.examples.join(", ")
+            // A cell of several lines is shown on one, so the table stays a table.
+            column
+                .examples
+                .join(", ")
+                .replace("\r\n", "↵")
+                .replace(['\n', '\r'], "↵")
         )?;
     }
     for warning in &report.warnings {

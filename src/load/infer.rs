@@ -407,6 +407,13 @@ pub fn plan_column(name: &str, index: usize, cells: &[&str], decimal_comma: bool
         plan_digits(&mut plan, &present, index, several_markers);
         return plan;
     }
+    // Region codes such as `06`, `29` and `MI` side by side: codes, not numbers with stray words.
+    let zero_led = present
+        .iter()
+        .any(|c| c.len() > 1 && c.starts_with('0') && c.bytes().all(|b| b.is_ascii_digit()));
+    if zero_led && present.iter().any(|c| c.chars().any(char::is_alphabetic)) {
+        return plan;
+    }
     plan_numbers(&mut plan, &present, several_markers);
     plan
 }
@@ -645,6 +652,18 @@ mod tests {
         );
         assert_eq!(
             plan_column("column_1", 0, &["1", "5", "9"], false).kind,
+            ColumnKind::Integer
+        );
+    }
+
+    #[test]
+    fn codes_with_leading_zeros_beside_letter_codes_are_text() {
+        // worldcitiespop.csv (rust-csv's test data): region codes `06`, `29`, `MI`.
+        let plan = plan_column("Region", 3, &["29", "06", "77", "MI", "H9"], false);
+        assert_eq!(plan.kind, ColumnKind::Text);
+        // A footnote word in a column of plain numbers leaves it numeric.
+        assert_eq!(
+            plan_column("value", 1, &["29", "6", "77", "12", "40", "n.a."], false).kind,
             ColumnKind::Integer
         );
     }

@@ -476,7 +476,11 @@ fn no_mangled_file_makes_the_loader_panic_or_hang() {
     let mut loaded = 0;
     let mut refused = 0;
     for entry in std::fs::read_dir(fixture("")).unwrap() {
-        let original = std::fs::read(entry.unwrap().path()).unwrap();
+        let source = entry.unwrap().path();
+        if !source.is_file() {
+            continue;
+        }
+        let original = std::fs::read(source).unwrap();
         for _ in 0..40 {
             let mut bytes = original.clone();
             for _ in 0..=next(4) {
@@ -527,5 +531,89 @@ fn a_quote_that_never_closes_in_a_big_file_is_found_at_its_line() {
     assert!(
         message.contains("stray_quote.csv, line 20002: a quoted cell is never closed"),
         "{message}"
+    );
+}
+
+/// A cell of a loaded frame as text, `None` when empty.
+fn cell_text(loaded: &LoadedCsv, column: &str, row: usize) -> Option<String> {
+    loaded
+        .frame
+        .column(column)
+        .unwrap_or_else(|_| panic!("no column {column}"))
+        .cast(&DataType::String)
+        .unwrap()
+        .str()
+        .unwrap()
+        .get(row)
+        .map(str::to_owned)
+}
+
+#[test]
+fn the_csv_spectrum_suite_reads_as_its_json_says() {
+    // Edge cases every CSV reader should read, each beside the JSON of what it holds
+    // (https://github.com/maxogden/csv-spectrum; see fixtures/load/real/README.md).
+    let suite = fixture("real/csv-spectrum");
+    let mut files = 0;
+    for entry in std::fs::read_dir(suite.join("csvs")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let json =
+            std::fs::read_to_string(suite.join("json").join(format!("{stem}.json"))).unwrap();
+        let expected: Vec<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_str(&json).unwrap();
+        let loaded = load_csv(&path).unwrap_or_else(|err| panic!("{stem}: {err}"));
+        assert_eq!(loaded.frame.height(), expected.len(), "{stem}");
+        for (row, cells) in expected.iter().enumerate() {
+            for (column, value) in cells {
+                // A line break inside a cell reads as `\n`, whatever the file ends its lines with.
+                let value = value
+                    .as_str()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| v.replace("\r\n", "\n"));
+                assert_eq!(
+                    cell_text(&loaded, column, row),
+                    value,
+                    "{stem}: {column}, row {row}"
+                );
+            }
+        }
+        files += 1;
+    }
+    assert_eq!(files, 11);
+}
+
+#[test]
+fn rust_csvs_example_files_read_or_fail_as_a_user_would_want() {
+    // https://github.com/BurntSushi/rust-csv/tree/master/examples/data
+    let real = |name: &str| fixture("real/rust-csv").join(name);
+    let smallpop = load_csv(&real("smallpop.csv")).unwrap();
+    assert_eq!(smallpop.frame.height(), 10);
+    assert_eq!(kind(&smallpop.report, "population"), ColumnKind::Integer);
+    assert_eq!(
+        cell_text(&smallpop, "city", 0).as_deref(),
+        Some("Southborough")
+    );
+
+    let latin1 = load_csv(&real("uspop-latin1.csv")).unwrap();
+    assert_eq!(latin1.frame.height(), 100);
+    assert_eq!(latin1.report.encoding, "windows-1252");
+    assert_eq!(cell_text(&latin1, "City", 2).as_deref(), Some("Õakman"));
+    // Half the towns have no population: empty, not zero.
+    let population = load_csv(&real("uspop-null.csv")).unwrap();
+    assert_eq!(
+        numbers(&population, "Population")
+            .iter()
+            .filter(|v| v.is_none())
+            .count(),
+        50
+    );
+
+    // Backslash escapes, a comment line and a row missing its year: one message, one line.
+    let strange = failure(&real("strange.csv"));
+    assert!(
+        strange.ends_with(
+            "strange.csv, line 3: the row has 1 cells but the header has 2. Check for a missing or extra delimiter, or quote cells that contain one"
+        ),
+        "{strange}"
     );
 }
