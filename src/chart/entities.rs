@@ -30,7 +30,7 @@ static ENTITY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// lending groups (World Bank), `OWID_` codes.
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(world|africa|asia|europe|oceania|north america|south america|americas|latin america.*|sub-saharan africa.*|middle east.*|east asia.*|south asia.*|european union.*|euro area|arab world|oecd.*|g7|g20|wld|euu|emu|afe|afw|arb|eas|ecs|lcn|mea|nac|sas|ssf|hic|lic|lmc|umc|mic|lmy|owid_\w+)$|income|\(total\)|\btotal\b|countries|members|small states|fragile|ida |ibrd|dividend|\(excluding|\(wb\)|\(un\)|\s&\s",
+        r"(?i)^(world|africa|asia|europe|oceania|north america|south america|americas|latin america.*|sub-saharan africa.*|middle east.*|east asia.*|south asia.*|european union.*|euro area|arab world|oecd.*|g7|g20|africa eastern and southern|africa western and central|central europe and the baltics|not classified|wld|euu|emu|afe|afw|arb|ceb|eas|ecs|inx|lcn|mea|nac|sas|ssf|hic|lic|lmc|umc|mic|lmy|owid_\w+)$|income|\(total\)|\btotal\b|countries|members|small states|fragile|ida |ibrd|dividend|\(excluding|\(wb\)|\(un\)|\s&\s",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });

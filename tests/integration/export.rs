@@ -527,6 +527,14 @@ fn countries_are_never_summed_with_their_aggregates_nor_with_each_other() {
     assert!(world.contains("\n2021,1064,"), "{world}");
     assert_eq!(world.lines().count(), 3, "{world}");
 
+    // A World Bank download (two lines above the header, rows ending in a comma, years across):
+    // the World alone, not the sum of countries, regions and income groups.
+    let bank = default_table("worldbank_api_layout.csv");
+    assert!(bank.starts_with("year,value,"), "{bank}");
+    assert!(bank.contains("\n2021,99999,"), "{bank}");
+    assert!(bank.contains("\n2023,100001,"), "{bank}");
+    assert_eq!(bank.lines().count(), 4, "{bank}");
+
     // Fifteen states and no total: the five largest, one line each.
     let states = default_table("many_states.csv");
     assert!(states.starts_with("year,state,value,"), "{states}");
