@@ -2,6 +2,7 @@
 //! titles, the table behind it). Built once per data or setting change; drawn by the UI.
 
 pub mod build;
+pub mod categories;
 pub mod downsample;
 pub mod entities;
 pub mod headline;

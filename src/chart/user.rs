@@ -118,6 +118,9 @@ fn is_value_name(name: &str) -> bool {
 /// never summed across (see [`super::entities`]).
 pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
     let columns = table.chart_columns();
+    if let Some(bars) = category_spec(table, &columns) {
+        return Some(bars);
+    }
     let x = columns
         .iter()
         .find(|p| p.kind.is_time())
@@ -164,6 +167,30 @@ pub fn default_spec(table: &UserTable) -> Option<ChartSpec> {
     })
 }
 
+/// For a table with no time column but a column of names or codes: bars of the value-named (or
+/// first) column of numbers, one per name.
+fn category_spec(table: &UserTable, columns: &[ColumnPlan]) -> Option<ChartSpec> {
+    if columns.iter().any(|p| p.kind.is_time()) {
+        return None;
+    }
+    let quantities: Vec<&ColumnPlan> = columns.iter().filter(|p| p.kind.is_quantity()).collect();
+    let value = quantities
+        .iter()
+        .find(|p| is_value_name(&p.name))
+        .or_else(|| quantities.first())?;
+    let category = columns
+        .iter()
+        .filter(|p| matches!(p.kind, ColumnKind::Text | ColumnKind::Code))
+        .find(|p| table.distinct_values(&p.name, 2).len() > 1)?;
+    Some(ChartSpec {
+        x: category.name.clone(),
+        values: vec![value.name.clone()],
+        group: None,
+        filters: Vec::new(),
+        aggregation: Aggregation::Sum,
+    })
+}
+
 /// The first of `labels` with a few values (two to [`MAX_SERIES`]), for one line each.
 fn few_valued_column(table: &UserTable, labels: &[&ColumnPlan]) -> Option<String> {
     labels
@@ -196,7 +223,7 @@ pub fn no_default_reason(table: &UserTable) -> String {
     match quantities.as_slice() {
         [] => "it has no column of numbers".to_owned(),
         [only] => format!(
-            "its one column of numbers, \"{only}\", has nothing to be charted along: no column of years, months or dates and no second column of numbers"
+            "its one column of numbers, \"{only}\", has nothing to be charted along: no column of years, months or dates, of names or codes, nor a second column of numbers"
         ),
         _ => "no two of its columns make a chart".to_owned(),
     }
@@ -301,6 +328,15 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
         plan_of(&filter.column)?;
     }
     let frame = table.long_frame().map_err(table_error)?;
+    if matches!(x_plan.kind, ColumnKind::Text | ColumnKind::Code) {
+        // Text along x: a bar per value; lines per group have no place in a bar chart.
+        let ungrouped = ChartSpec {
+            group: None,
+            ..spec.clone()
+        };
+        let grouped = grouped_by_x(frame.as_ref(), &ungrouped).map_err(table_error)?;
+        return super::categories::category_chart(table, &ungrouped, &grouped).map_err(table_error);
+    }
     let grouped = grouped_by_x(frame.as_ref(), spec).map_err(table_error)?;
     let mut columns = vec![
         x_values(grouped.column("__x").map_err(table_error)?, x_plan)

@@ -481,15 +481,53 @@ fn a_line_of_a_million_points_exports_as_drawn_in_both_formats() {
 }
 
 #[test]
-fn a_file_with_nothing_to_chart_along_says_what_is_missing() {
+fn a_table_of_names_and_numbers_charts_as_bars_and_a_lone_column_says_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
+    // No time column: one bar per state, the largest first; the smallest five left out.
     let data = dir.path().join("rates.csv");
-    std::fs::write(&data, "state,rate\nAlabama,1.5\nAlaska,2.5\n").unwrap();
-    let out = dir.path().join("rates.svg");
-    let refused = bilateral(&[
+    let mut text = String::from("state,rate\n");
+    for n in 1..=20 {
+        let _ = writeln!(text, "State {n},{n}.5");
+    }
+    std::fs::write(&data, text).unwrap();
+    let bars = dir.path().join("bars.csv");
+    succeeded(&bilateral(&[
         "export",
         "--data",
         data.to_str().unwrap(),
+        "--out",
+        bars.to_str().unwrap(),
+    ]));
+    let table = std::fs::read_to_string(&bars).unwrap();
+    let rows: Vec<&str> = table.lines().collect();
+    assert!(rows[0].starts_with("state,rate,"), "{table}");
+    assert!(rows[1].starts_with("State 20,20.5,"), "{table}");
+    assert!(rows[15].starts_with("State 6,6.5,"), "{table}");
+    assert_eq!(rows.len(), 16, "{table}");
+    let svg_path = dir.path().join("bars.svg");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        svg_path.to_str().unwrap(),
+    ]));
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert_eq!(
+        svg.matches(r#"fill-opacity="0.75""#).count(),
+        15,
+        "a bar each"
+    );
+    assert!(svg.contains("the 5 smallest are left out"), "{svg}");
+    assert!(svg.contains(">State 20</text>"));
+
+    let lone = dir.path().join("lone.csv");
+    std::fs::write(&lone, "rate\n1.5\n2.5\n").unwrap();
+    let out = dir.path().join("lone.svg");
+    let refused = bilateral(&[
+        "export",
+        "--data",
+        lone.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
@@ -497,7 +535,7 @@ fn a_file_with_nothing_to_chart_along_says_what_is_missing() {
     let stderr = String::from_utf8(refused.stderr).unwrap();
     assert!(
         stderr.contains(
-            "rates.csv: there is no chart to draw by default: its one column of numbers, \"rate\", has nothing to be charted along"
+            "lone.csv: there is no chart to draw by default: its one column of numbers, \"rate\", has nothing to be charted along"
         ),
         "{stderr}"
     );
