@@ -81,28 +81,8 @@ impl Months {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.to_lowercase();
-    let abbreviation = word.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|month| &month[..3] == abbreviation)
-        .map(|index| index as u32 + 1)
+    crate::data::month_from_name(word)
 }
 
 static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -100,6 +100,19 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The month an English name stands for, written whole or cut to three letters or more (`Jan`,
+/// `Sept`, `september`), in any case.
+pub fn month_from_name(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    MONTH_NAMES
+        .iter()
+        .position(|month| month.to_lowercase().starts_with(&name))
+        .map(|index| index as u32 + 1)
+}
+
 /// The English name of month 1–12 ("" for any other number).
 pub fn month_name(month: u32) -> &'static str {
     MONTH_NAMES

@@ -280,31 +280,13 @@ fn numeric_date(cell: &str) -> Option<(u32, u32, i32)> {
 
 /// Year, month and day of a date with its month named in English (`Jan 1 2000`, `1 Jan 2000`).
 fn named_date(cell: &str) -> Option<(i32, u32, u32)> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let c = DATE_NAMED.captures(cell)?;
     let (name, day, year) = match c.get(1) {
         Some(name) => (name.as_str(), &c[2], &c[3]),
         None => (c.get(5)?.as_str(), &c[4], &c[6]),
     };
-    let name = name.to_lowercase();
-    // A month is named whole or by its first three letters or more (`Jan`, `Sept`).
-    let month = MONTHS
-        .iter()
-        .position(|month| name.len() >= 3 && month.starts_with(&name))?;
-    Some((year.parse().ok()?, month as u32 + 1, day.parse().ok()?))
+    let month = crate::data::month_from_name(name)?;
+    Some((year.parse().ok()?, month, day.parse().ok()?))
 }
 
 /// The thousands separator the cells of a column use, if they all agree on one.

@@ -25,6 +25,17 @@ fn succeeded(output: &Output) {
     );
 }
 
+/// Charts a user's file with the default mapping, as `bilateral export --data FILE --out OUT`.
+fn export_default(data: &Path, out: &Path) -> Output {
+    bilateral(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn decode_png(path: &Path) -> resvg::tiny_skia::Pixmap {
     resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(path).unwrap()).expect("a PNG")
 }
@@ -364,13 +375,7 @@ fn a_users_csv_charts_with_default_columns_filters_and_means() {
     // A wide World Bank table charts with no columns named: one line per country, by year.
     let wide = fixtures.join("load/wide_years.csv");
     let out = dir.path().join("wide.csv");
-    succeeded(&bilateral(&[
-        "export",
-        "--data",
-        wide.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]));
+    succeeded(&export_default(&wide, &out));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("year,Country Name,value,"), "{text}");
     assert!(text.contains("\n2022,China,114.15,"), "{text}");
@@ -491,13 +496,7 @@ fn a_table_of_names_and_numbers_charts_as_bars_and_a_lone_column_says_what_is_mi
     }
     std::fs::write(&data, text).unwrap();
     let bars = dir.path().join("bars.csv");
-    succeeded(&bilateral(&[
-        "export",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        bars.to_str().unwrap(),
-    ]));
+    succeeded(&export_default(&data, &bars));
     let table = std::fs::read_to_string(&bars).unwrap();
     let rows: Vec<&str> = table.lines().collect();
     assert!(rows[0].starts_with("state,rate,"), "{table}");
@@ -505,13 +504,7 @@ fn a_table_of_names_and_numbers_charts_as_bars_and_a_lone_column_says_what_is_mi
     assert!(rows[15].starts_with("State 6,6.5,"), "{table}");
     assert_eq!(rows.len(), 16, "{table}");
     let svg_path = dir.path().join("bars.svg");
-    succeeded(&bilateral(&[
-        "export",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        svg_path.to_str().unwrap(),
-    ]));
+    succeeded(&export_default(&data, &svg_path));
     let svg = std::fs::read_to_string(&svg_path).unwrap();
     assert_eq!(
         svg.matches(r#"fill-opacity="0.75""#).count(),
@@ -524,13 +517,7 @@ fn a_table_of_names_and_numbers_charts_as_bars_and_a_lone_column_says_what_is_mi
     let lone = dir.path().join("lone.csv");
     std::fs::write(&lone, "rate\n1.5\n2.5\n").unwrap();
     let out = dir.path().join("lone.svg");
-    let refused = bilateral(&[
-        "export",
-        "--data",
-        lone.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let refused = export_default(&lone, &out);
     assert_eq!(refused.status.code(), Some(1));
     let stderr = String::from_utf8(refused.stderr).unwrap();
     assert!(
@@ -549,13 +536,7 @@ fn countries_are_never_summed_with_their_aggregates_nor_with_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let default_table = |file: &str| {
         let out = dir.path().join(format!("{file}.out.csv"));
-        succeeded(&bilateral(&[
-            "export",
-            "--data",
-            fixtures.join(file).to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]));
+        succeeded(&export_default(&fixtures.join(file), &out));
         std::fs::read_to_string(&out).unwrap()
     };
     // Fourteen countries, Asia, an income group and the World: the World alone.
@@ -595,13 +576,7 @@ fn a_wide_table_with_a_column_per_day_charts_by_date() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/jhu_wide_dates.csv");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("days.csv");
-    succeeded(&bilateral(&[
-        "export",
-        "--data",
-        data.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]));
+    succeeded(&export_default(&data, &out));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("date,Country/Region,value,"), "{text}");
     assert!(text.contains("\n2020-01-25,Australia,8,"), "{text}");
