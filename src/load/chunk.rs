@@ -36,7 +36,8 @@ fn polars_message(err: &PolarsError) -> String {
 #[derive(Debug)]
 pub(super) struct Chunk {
     pub text: Vec<u8>,
-    /// The text without its blank lines, when it had some.
+    /// The text as polars should read it, when it differs: blank lines dropped, cells with a
+    /// stray quote quoted ([`super::scan::normalized`]).
     pub cleaned: Option<Vec<u8>>,
     /// The line the chunk starts on.
     pub first_line: usize,

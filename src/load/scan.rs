@@ -1,7 +1,8 @@
 //! The one reading of CSV record structure. Every pass that needs to know where records and
 //! cells begin and end walks the text with [`scan`]: splitting the sniffed sample into cells,
-//! finding where a chunk's last whole record ends, checking cell counts, dropping blank lines,
-//! and finding the line of a row for a message. They cannot disagree about what a quote means.
+//! finding where a chunk's last whole record ends, checking cell counts, rewriting a chunk
+//! polars would misread (blank lines, stray quotes), finding the notes below a table, and
+//! finding the line of a row for a message. They cannot disagree about what a quote means.
 //!
 //! The rules are RFC 4180's, as spreadsheets write it: a cell that starts with the quote runs to
 //! the matching quote, `""` inside it is one quote, and a quote anywhere else in a cell is an
