@@ -10,12 +10,16 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::chart::user::{Aggregation, ChartSpec, Filter, user_chart_from_loaded};
+use crate::chart::user::{
+    Aggregation, Filter, SpecRequest, UserChartError, user_chart_from_opened,
+};
 use crate::chart::{ChartId, ChartOptions, build_chart};
 use crate::claims::{ClaimsReport, check_article};
 use crate::data::{Article, Bundle, IsoDate};
+use crate::export::columnar::{ColumnarFormat, converted_path, write_table};
 use crate::export::{ExportFormat, ExportOptions, Theme, export_chart};
-use crate::load::{CsvReport, load_csv};
+use crate::load::dataset::{Survey, open_table, open_whole};
+use crate::load::{CsvReport, LoadControl};
 use crate::stats::{StatsReport, TradeStats, trade_stats};
 use crate::ui::StartOptions;
 
@@ -167,15 +171,18 @@ pub enum Command {
         /// Export every bundled chart into --dir.
         #[arg(long, requires = "dir")]
         all: bool,
-        /// Chart your own CSV file (read as `bilateral inspect` reads it) instead of a bundled
-        /// chart; without --x and --y the columns are chosen as the window chooses them.
+        /// Chart your own data instead of a bundled chart: a CSV, Parquet or Arrow file, a
+        /// folder of them or a glob ('DIR/*.csv'), read as `bilateral inspect` reads it.
+        /// Columns not named with --x, --y and --group are chosen as the window chooses them.
         #[arg(long, value_name = "FILE", requires = "out")]
         data: Option<PathBuf>,
-        /// With --data: the x column (years, months, dates or numbers).
-        #[arg(long, value_name = "COL", requires = "y")]
+        /// With --data: the x column (years, months, dates or numbers); the window's choice
+        /// when not given.
+        #[arg(long, value_name = "COL")]
         x: Option<String>,
-        /// With --data: the value columns, separated by commas.
-        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',', requires = "x")]
+        /// With --data: the value columns, separated by commas; the window's choice when not
+        /// given.
+        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
         y: Vec<String>,
         /// With --data: one line per value of this column.
         #[arg(long, value_name = "COL")]
@@ -213,20 +220,42 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Open the window with these CSV files loaded beside the bundled charts.
+    /// Open the window with these files loaded beside the bundled charts.
     Open {
-        /// CSV files (.csv, .tsv, .txt, .csv.gz).
+        /// CSV files (.csv, .tsv, .txt, .csv.gz), Parquet or Arrow files (.parquet, .arrow,
+        /// .feather, .ipc), folders of them, or globs ('DIR/*.csv'), each read as one table.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Load a CSV file the way the app does and report what was found.
+    /// Read a file the way the app does and report what was found.
     Inspect {
-        /// The CSV file to read.
+        /// The file, folder or glob to read (as `open` takes them).
         file: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+    /// Write a table as Parquet (or Arrow IPC), for users who open the same big file again:
+    /// it opens at once and every chart reads only the columns it needs.
+    Convert {
+        /// The file, folder or glob to convert (as `open` takes them).
+        file: PathBuf,
+        /// parquet or arrow.
+        #[arg(long, value_enum, default_value_t = ConvertArg::Parquet)]
+        to: ConvertArg,
+        /// The file to write; beside FILE with the new ending when not given.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Replace a file that exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertArg {
+    Parquet,
+    Arrow,
 }
 
 /// One bundled dataset as `bilateral datasets --json` prints it.
@@ -265,12 +294,9 @@ pub fn run_command(
         Command::Datasets { json } => {
             let bundle = load_bundle(datasets)?;
             let summaries = dataset_summaries(&bundle);
-            if *json {
-                serde_json::to_writer_pretty(&mut *out, &summaries)?;
-                writeln!(out)?;
-            } else {
-                write_dataset_table(&summaries, out)?;
-            }
+            print_json_or_text(out, *json, &summaries, |out| {
+                write_dataset_table(&summaries, out)
+            })?;
         }
         Command::Stats {
             from,
@@ -325,16 +351,16 @@ pub fn run_command(
                     all: *all,
                     data: data.as_deref().map(|file| UserData {
                         file,
-                        spec: x.as_ref().map(|x| ChartSpec {
+                        request: SpecRequest {
                             x: x.clone(),
                             values: y.clone(),
                             group: group.clone(),
                             filters: filter.clone(),
-                            aggregation: match agg {
+                            aggregation: Some(match agg {
                                 AggregationArg::Sum => Aggregation::Sum,
                                 AggregationArg::Mean => Aggregation::Mean,
-                            },
-                        }),
+                            }),
+                        },
                     }),
                     format: *format,
                     out: out_path.as_deref(),
@@ -350,14 +376,17 @@ pub fn run_command(
             anyhow::bail!("`bilateral open` opens the window; it is handled by main")
         }
         Command::Inspect { file, json } => {
-            let loaded = load_csv(file)?;
-            if *json {
-                serde_json::to_writer_pretty(&mut *out, &loaded.report)?;
-                writeln!(out)?;
-            } else {
-                write_report(&loaded.report, out)?;
-            }
+            let opened = open_table(file, &LoadControl::default(), Survey::Count)?;
+            print_json_or_text(out, *json, &opened.report, |out| {
+                write_report(&opened.report, out)
+            })?;
         }
+        Command::Convert {
+            file,
+            to,
+            out: out_path,
+            force,
+        } => run_convert(file, *to, out_path.as_deref(), *force, out)?,
     }
     Ok(())
 }
@@ -425,11 +454,48 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
     Ok(())
 }
 
-/// A chart of the user's own CSV, as `bilateral export --data` asks for it; without a spec,
-/// the columns the window would choose.
+/// Prints `report` as JSON, or as `text` writes it.
+fn print_json_or_text<T: Serialize>(
+    out: &mut dyn Write,
+    json: bool,
+    report: &T,
+    text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        writeln!(out)?;
+    } else {
+        text(out)?;
+    }
+    Ok(())
+}
+
+/// `bilateral convert`: writes the table at `file` as Parquet or Arrow, streamed.
+fn run_convert(
+    file: &std::path::Path,
+    to: ConvertArg,
+    out_path: Option<&std::path::Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let format = match to {
+        ConvertArg::Parquet => ColumnarFormat::Parquet,
+        ConvertArg::Arrow => ColumnarFormat::ArrowIpc,
+    };
+    let target = out_path.map_or_else(
+        || converted_path(file, format),
+        std::path::Path::to_path_buf,
+    );
+    let opened = open_table(file, &LoadControl::default(), Survey::Skip)?;
+    write_table(&opened, format, &target, force)?;
+    writeln!(out, "{}", target.display())?;
+    Ok(())
+}
+
+/// A chart of the user's own data, as `bilateral export --data` asks for it.
 struct UserData<'a> {
     file: &'a std::path::Path,
-    spec: Option<ChartSpec>,
+    request: SpecRequest,
 }
 
 /// What `bilateral export` was asked to do.
@@ -489,6 +555,22 @@ fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {
     })
 }
 
+/// The chart `bilateral export --data` asks for. The query runs where the data lies; if polars
+/// meets a cell there the first rows did not predict, the file is read whole by our loader,
+/// which reads such cells or says where they are.
+fn user_data_chart(data: &UserData<'_>) -> anyhow::Result<crate::chart::ChartModel> {
+    let control = LoadControl::default();
+    let opened = open_table(data.file, &control, Survey::Skip)?;
+    let read_where_it_lies = opened.data.is_scan();
+    match user_chart_from_opened(opened, &data.request) {
+        Err(UserChartError::Table { .. }) if read_where_it_lies => Ok(user_chart_from_opened(
+            open_whole(data.file, &control)?,
+            &data.request,
+        )?),
+        chart => Ok(chart?),
+    }
+}
+
 fn run_export(
     request: &ExportRequest<'_>,
     datasets: Option<&std::path::Path>,
@@ -505,7 +587,7 @@ fn run_export(
             Some(format) => format,
             None => format_from_path(path)?,
         };
-        let model = user_chart_from_loaded(data.file, load_csv(data.file)?, data.spec.clone())?;
+        let model = user_data_chart(data)?;
         export_chart(&model, format, &request.options, path, request.force)?;
         writeln!(out, "{}", path.display())?;
         return Ok(());

@@ -103,12 +103,10 @@ fn preferred_aggregate(aggregates: &[&String]) -> Option<String> {
 
 /// The `count` values of `column` whose rows hold the most of `value` in all.
 fn largest_by_total(table: &UserTable, column: &str, value: &str, count: usize) -> Vec<String> {
-    let Ok(frame) = table.long_frame() else {
+    let Ok(long) = table.long_lazy() else {
         return Vec::new();
     };
-    let ranked = frame
-        .into_owned()
-        .lazy()
+    let ranked = long
         .group_by([col(column)])
         .agg([col(value).cast(DataType::Float64).sum().alias("__total")])
         .sort(
@@ -118,8 +116,8 @@ fn largest_by_total(table: &UserTable, column: &str, value: &str, count: usize) 
                 .with_nulls_last(true),
         )
         .limit(count as IdxSize)
-        .select([col(column).cast(DataType::String)])
-        .collect();
+        .select([col(column).cast(DataType::String)]);
+    let ranked = table.collect(ranked);
     let Ok(ranked) = ranked else {
         return Vec::new();
     };

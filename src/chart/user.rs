@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::Path;
 
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,7 +17,7 @@ use super::model::{
 pub use super::user_table::UserTable;
 use crate::data::IsoDate;
 use crate::load::infer::{ColumnKind, ColumnPlan};
-use crate::load::{LoadError, LoadedCsv, time_of};
+use crate::load::{LoadError, OpenedTable, time_of};
 
 const COLORS: [super::model::Rgb; 6] = [
     palette::BLUE,
@@ -31,7 +30,7 @@ const COLORS: [super::model::Rgb; 6] = [
 /// More lines than this are unreadable; the rest are left out and the subtitle says so.
 const MAX_SERIES: usize = 12;
 /// How many rows a first look at a column's values reads.
-const SAMPLE_ROWS: usize = 100_000;
+const SAMPLE_ROWS: IdxSize = 100_000;
 /// Above this many points per chart, hover texts are written when hovered, not stored per point.
 const LABELLED_POINTS: usize = 20_000;
 
@@ -197,11 +196,16 @@ fn few_valued_column(table: &UserTable, labels: &[&ColumnPlan]) -> Option<String
         .iter()
         .find(|p| {
             // The first rows rule out a column with many values without reading all of them.
-            let head = table.frame.head(Some(SAMPLE_ROWS));
-            let head_distinct = head
-                .column(&p.name)
-                .and_then(Column::n_unique)
-                .unwrap_or(usize::MAX);
+            let head_distinct = table
+                .long_lazy()
+                .map(|long| {
+                    long.limit(SAMPLE_ROWS)
+                        .select([col(p.name.as_str()).n_unique().cast(DataType::UInt64)])
+                })
+                .and_then(|query| table.collect(query))
+                .ok()
+                .and_then(|counted| counted.column(&p.name).ok()?.u64().ok()?.get(0))
+                .map_or(usize::MAX, |n| n as usize);
             if head_distinct > MAX_SERIES {
                 return false;
             }
@@ -229,21 +233,66 @@ pub fn no_default_reason(table: &UserTable) -> String {
     }
 }
 
-/// Charts a loaded file with `spec`, or with the defaults where `spec` is `None`. Reading the
-/// file is the caller's job (the command line's, or a background job's), not the chart layer's.
-pub fn user_chart_from_loaded(
-    path: &Path,
-    loaded: LoadedCsv,
-    spec: Option<ChartSpec>,
-) -> Result<ChartModel, UserChartError> {
-    let table = UserTable::new(path, loaded);
-    let spec = match spec {
-        Some(spec) => spec,
-        None => default_spec(&table).ok_or_else(|| UserChartError::NoDefaultMapping {
-            path: path.display().to_string(),
-            reason: no_default_reason(&table),
-        })?,
+/// What the command line asks of a chart: the columns it names. What it leaves out comes from
+/// the defaults, so `--filter` alone narrows the default chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpecRequest {
+    pub x: Option<String>,
+    pub values: Vec<String>,
+    pub group: Option<String>,
+    pub filters: Vec<Filter>,
+    pub aggregation: Option<Aggregation>,
+}
+
+/// The mapping `request` asks for on `table`, completed from the defaults. A filter named in the
+/// request replaces a default filter on the same column.
+pub fn requested_spec(
+    table: &UserTable,
+    request: &SpecRequest,
+) -> Result<ChartSpec, UserChartError> {
+    let defaults = if request.x.is_some() && !request.values.is_empty() {
+        None
+    } else {
+        Some(
+            default_spec(table).ok_or_else(|| UserChartError::NoDefaultMapping {
+                path: table.path.display().to_string(),
+                reason: no_default_reason(table),
+            })?,
+        )
     };
+    let mut spec = defaults.unwrap_or_else(|| ChartSpec {
+        x: String::new(),
+        values: Vec::new(),
+        group: None,
+        filters: Vec::new(),
+        aggregation: Aggregation::Sum,
+    });
+    if let Some(x) = &request.x {
+        spec.x.clone_from(x);
+    }
+    if !request.values.is_empty() {
+        spec.values.clone_from(&request.values);
+    }
+    if request.group.is_some() {
+        spec.group.clone_from(&request.group);
+    }
+    spec.filters
+        .retain(|kept| request.filters.iter().all(|f| f.column != kept.column));
+    spec.filters.extend(request.filters.iter().cloned());
+    if let Some(aggregation) = request.aggregation {
+        spec.aggregation = aggregation;
+    }
+    Ok(spec)
+}
+
+/// Charts an opened table as `request` asks. Reading the file is the caller's job (the command
+/// line's, or a background job's), not the chart layer's.
+pub fn user_chart_from_opened(
+    opened: OpenedTable,
+    request: &SpecRequest,
+) -> Result<ChartModel, UserChartError> {
+    let table = UserTable::opened(opened);
+    let spec = requested_spec(&table, request)?;
     build_user_chart(&table, &spec)
 }
 
@@ -327,17 +376,16 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
     for filter in &spec.filters {
         plan_of(&filter.column)?;
     }
-    let frame = table.long_frame().map_err(table_error)?;
     if matches!(x_plan.kind, ColumnKind::Text | ColumnKind::Code) {
         // Text along x: a bar per value; lines per group have no place in a bar chart.
         let ungrouped = ChartSpec {
             group: None,
             ..spec.clone()
         };
-        let grouped = grouped_by_x(frame.as_ref(), &ungrouped).map_err(table_error)?;
+        let grouped = grouped_by_x(table, &ungrouped).map_err(table_error)?;
         return super::categories::category_chart(table, &ungrouped, &grouped).map_err(table_error);
     }
-    let grouped = grouped_by_x(frame.as_ref(), spec).map_err(table_error)?;
+    let grouped = grouped_by_x(table, spec).map_err(table_error)?;
     let mut columns = vec![
         x_values(grouped.column("__x").map_err(table_error)?, x_plan)
             .map_err(table_error)?
@@ -386,14 +434,19 @@ pub fn build_user_chart(table: &UserTable, spec: &ChartSpec) -> Result<ChartMode
     assemble(table, spec, x_plan, &summary).map_err(table_error)
 }
 
-/// The rows of `frame` the filters keep, grouped by x (and the group column), each value column
-/// summed or averaged, with the count of rows behind each figure.
-fn grouped_by_x(frame: &DataFrame, spec: &ChartSpec) -> PolarsResult<DataFrame> {
+/// The rows of the table the filters keep, grouped by x (and the group column), each value
+/// column summed or averaged, with the count of rows behind each figure. One query: on a table
+/// in files, polars reads only these columns, and keeps only the groups.
+fn grouped_by_x(table: &UserTable, spec: &ChartSpec) -> PolarsResult<DataFrame> {
     // Grouped in the columns' own types: only the few groups become floats and text, never the
     // millions of rows of a big file.
-    let mut lazy = frame.clone().lazy();
+    let mut lazy = table.long_lazy()?;
+    let schema = lazy.collect_schema()?;
     for filter in &spec.filters {
-        let dtype = frame.column(&filter.column)?.dtype().clone();
+        let dtype = schema
+            .get(filter.column.as_str())
+            .cloned()
+            .ok_or_else(|| polars_err!(ColumnNotFound: "{}", filter.column))?;
         let matches = filter
             .values
             .iter()
@@ -409,14 +462,17 @@ fn grouped_by_x(frame: &DataFrame, spec: &ChartSpec) -> PolarsResult<DataFrame> 
     }
     let mut aggregations = Vec::new();
     for (index, value) in spec.values.iter().enumerate() {
-        let values = col(value.as_str()).cast(DataType::Float64);
+        // NaN and infinite numbers are never summed into a figure; the loader empties them, a
+        // file read where it lies still has them.
+        let numbers = col(value.as_str()).cast(DataType::Float64);
+        let values = numbers.clone().filter(numbers.is_finite());
         aggregations.push(match spec.aggregation {
             Aggregation::Sum => values.clone().sum().alias(format!("__v{index}")),
             Aggregation::Mean => values.clone().mean().alias(format!("__v{index}")),
         });
         aggregations.push(values.count().alias(format!("__n{index}")));
     }
-    lazy.group_by(keys).agg(aggregations).collect()
+    table.collect(lazy.group_by(keys).agg(aggregations))
 }
 
 fn assemble(

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::load::infer::{ColumnKind, ColumnPlan, DateOrder, NumberFormat};
-use crate::load::{LoadedCsv, TableShape, wide_to_long};
+use crate::load::{LoadedCsv, OpenedTable, TableData, TableShape, wide_to_long};
 
-/// A user's table ready for charting.
+/// A user's table ready for charting: in memory, or in files polars reads for each query.
 #[derive(Debug, Clone)]
 pub struct UserTable {
     pub path: PathBuf,
-    pub frame: DataFrame,
+    pub data: TableData,
     pub plans: Vec<ColumnPlan>,
     pub shape: TableShape,
 }
@@ -22,9 +22,18 @@ impl UserTable {
     pub fn new(path: &Path, loaded: LoadedCsv) -> Self {
         Self {
             path: path.to_path_buf(),
-            frame: loaded.frame,
+            data: TableData::Frame(loaded.frame),
             plans: loaded.plans,
             shape: loaded.shape,
+        }
+    }
+
+    pub fn opened(opened: OpenedTable) -> Self {
+        Self {
+            path: opened.path,
+            data: opened.data,
+            plans: opened.plans,
+            shape: opened.shape,
         }
     }
 
@@ -57,20 +66,27 @@ impl UserTable {
         }
     }
 
-    /// The table in long form, as charts read it.
-    pub fn long_frame(&self) -> PolarsResult<Cow<'_, DataFrame>> {
-        match self.shape {
-            TableShape::Long => Ok(Cow::Borrowed(&self.frame)),
-            TableShape::Wide { .. } => wide_to_long(&self.frame, &self.shape).map(Cow::Owned),
+    /// The table in long form, as charts read it, to be queried.
+    pub fn long_lazy(&self) -> PolarsResult<LazyFrame> {
+        match (&self.shape, &self.data) {
+            (TableShape::Wide { .. }, TableData::Frame(frame)) => {
+                wide_to_long(frame, &self.shape).map(DataFrame::lazy)
+            }
+            _ => self.data.lazy(),
         }
+    }
+
+    /// Runs a query made from [`Self::long_lazy`]: streamed when the table is in files.
+    pub fn collect(&self, query: LazyFrame) -> PolarsResult<DataFrame> {
+        self.data.collect(query)
     }
 
     /// Replaces a wide table by its long form, for good.
     pub fn reshape_to_long(&mut self) -> PolarsResult<()> {
-        if matches!(self.shape, TableShape::Wide { .. }) {
-            let long = wide_to_long(&self.frame, &self.shape)?;
+        if let (TableShape::Wide { .. }, TableData::Frame(frame)) = (&self.shape, &self.data) {
+            let long = wide_to_long(frame, &self.shape)?;
             self.plans = self.chart_columns().into_owned();
-            self.frame = long;
+            self.data = TableData::Frame(long);
             self.shape = TableShape::Long;
         }
         Ok(())
@@ -80,26 +96,21 @@ impl UserTable {
     /// and group choices. Found with polars' hash-based unique before anything becomes text, so
     /// a code column of 30 million rows costs a fraction of a second, not 30 million strings.
     pub fn distinct_values(&self, column: &str, limit: usize) -> Vec<String> {
-        let Ok(frame) = self.long_frame() else {
+        let query = self.long_lazy().map(|long| {
+            long.select([col(column)
+                .drop_nulls()
+                .unique()
+                .sort(SortOptions::default())
+                .head(Some(limit))
+                .cast(DataType::String)])
+        });
+        let Ok(distinct) = query.and_then(|query| self.collect(query)) else {
             return Vec::new();
         };
-        let distinct = frame
-            .column(column)
-            .and_then(Column::unique)
-            .and_then(|c| c.sort(SortOptions::default()))
-            .and_then(|c| c.cast(&DataType::String));
-        let Ok(distinct) = distinct else {
+        let Ok(texts) = distinct.column(column).and_then(Column::str).cloned() else {
             return Vec::new();
         };
-        let Ok(texts) = distinct.str() else {
-            return Vec::new();
-        };
-        texts
-            .iter()
-            .flatten()
-            .take(limit)
-            .map(str::to_owned)
-            .collect()
+        texts.iter().flatten().map(str::to_owned).collect()
     }
 
     pub(super) fn available(&self) -> String {

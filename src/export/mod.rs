@@ -9,6 +9,7 @@
 //! drawing of every chart to keep in step with the screen; rendering egui's shapes offscreen
 //! would have needed a GPU context and lost text as text.
 
+pub mod columnar;
 mod csv;
 mod png;
 mod svg;

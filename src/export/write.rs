@@ -12,6 +12,21 @@ pub fn write_atomically(
     bytes: &[u8],
     replace_existing: bool,
 ) -> Result<(), ExportError> {
+    write_atomically_with(path, replace_existing, |temporary| {
+        std::fs::File::options()
+            .write(true)
+            .open(temporary)?
+            .write_all(bytes)
+    })
+}
+
+/// Like [`write_atomically`], for a writer that takes a path (polars' sinks): `fill` writes the
+/// temporary file at the path it is given.
+pub fn write_atomically_with(
+    path: &Path,
+    replace_existing: bool,
+    fill: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<(), ExportError> {
     let fail = |source: std::io::Error| ExportError::Write {
         path: path.to_path_buf(),
         source,
@@ -20,11 +35,11 @@ pub fn write_atomically(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => std::env::current_dir().map_err(fail)?,
     };
-    let mut temporary = tempfile::Builder::new()
+    let temporary = tempfile::Builder::new()
         .prefix(".bilateral-export-")
         .tempfile_in(&folder)
         .map_err(fail)?;
-    temporary.write_all(bytes).map_err(fail)?;
+    fill(temporary.path()).map_err(fail)?;
     // Temporary files are private (0600); the export should read like any file the user saves,
     // or keep the permissions of the file it replaces.
     #[cfg(unix)]

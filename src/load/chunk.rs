@@ -114,6 +114,16 @@ impl<'a> ChunkParser<'a> {
         }
     }
 
+    /// The schema polars reads with when every cell is as the sample promised.
+    pub fn typed_schema(&self) -> SchemaRef {
+        Arc::clone(&self.typed)
+    }
+
+    /// The missing-value marker of each column, as polars takes them.
+    pub fn missing_markers(&self) -> Option<NullValues> {
+        self.missing_markers.clone()
+    }
+
     pub fn empty_frame(&self) -> DataFrame {
         DataFrame::empty_with_schema(&self.typed)
     }

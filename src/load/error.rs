@@ -70,4 +70,36 @@ pub enum LoadError {
     },
     #[error("{}: loading was cancelled", path.display())]
     Cancelled { path: PathBuf },
+    #[error("{}: there is no CSV, Parquet or Arrow file in this folder. Choose a folder of data files, or one file", path.display())]
+    NoTableFiles { path: PathBuf },
+    #[error("{}: no file matches this pattern. Check the folder and the pattern (* stands for any characters)", path.display())]
+    NoMatch { path: PathBuf },
+    #[error(
+        "{}: its columns ({columns}) differ from those of {} ({expected}). Files read as one table must have the same header; move this one out of the folder",
+        path.display(),
+        first.display()
+    )]
+    HeaderDiffers {
+        path: PathBuf,
+        first: PathBuf,
+        columns: String,
+        expected: String,
+    },
+    #[error(
+        "{}: the files are not all of one format ({} and {}). Keep one kind of file in the folder",
+        path.display(),
+        first.display(),
+        other.display()
+    )]
+    MixedFormats {
+        path: PathBuf,
+        first: PathBuf,
+        other: PathBuf,
+    },
+    #[error("{}: could not be read as {format} ({message}). Check that the file is complete, or write it again", path.display())]
+    Columnar {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
 }

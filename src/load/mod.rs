@@ -9,6 +9,7 @@
 //! near the size of the parsed table plus one chunk, never the whole text.
 
 mod chunk;
+pub mod dataset;
 mod dialect;
 mod error;
 pub mod infer;
@@ -27,6 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use polars::prelude::*;
 
 use chunk::{CellCounts, Chunk, ChunkParser, parse_error};
+pub use dataset::{OpenedTable, TableData, open_table};
 use dialect::Dialect;
 pub use error::LoadError;
 pub use infer::{ColumnKind, ColumnPlan};
@@ -154,12 +156,50 @@ enum LineEnds {
     CarriageReturn,
 }
 
+/// What the first megabyte of a file says, for deciding whether polars can read the rest as it
+/// is written ([`dataset`]).
+#[derive(Debug)]
+struct Head {
+    dialect: Dialect,
+    /// UTF-8 (with a byte-order mark or not) and line feeds: text polars reads as it is.
+    plain_text: bool,
+    compressed: bool,
+}
+
+/// Reads and judges the first megabyte of `path` only; `None` when the file is not UTF-8.
+fn read_head(path: &Path, control: &LoadControl) -> Result<Option<Head>, LoadError> {
+    let mut load = match Load::start(path, control, None) {
+        Ok(load) => load,
+        Err(Attempt::NotUtf8) => return Ok(None),
+        Err(Attempt::Failed(err)) => return Err(err),
+    };
+    let dialect = match load.read_sample().and_then(|()| load.sniff()) {
+        Ok(dialect) => dialect,
+        Err(Attempt::NotUtf8) => return Ok(None),
+        Err(Attempt::Failed(err)) => return Err(err),
+    };
+    Ok(Some(Head {
+        dialect,
+        plain_text: load.reads_utf8_in_place() && load.line_ends == LineEnds::LineFeed,
+        compressed: load.source.compressed,
+    }))
+}
+
 impl<'a> Load<'a> {
     fn run(
         path: &'a Path,
         control: &'a LoadControl,
         encoding: Option<Encoding>,
     ) -> Result<LoadedCsv, Attempt> {
+        Self::start(path, control, encoding)?.finish()
+    }
+
+    /// Opens the file and decodes its first block.
+    fn start(
+        path: &'a Path,
+        control: &'a LoadControl,
+        encoding: Option<Encoding>,
+    ) -> Result<Self, Attempt> {
         control.bytes_read.store(0, Ordering::Relaxed);
         let (mut source, total) = source::open(path, &control.bytes_read)?;
         control.total_bytes.store(total, Ordering::Relaxed);
@@ -204,7 +244,7 @@ impl<'a> Load<'a> {
             let carried = load.decoder.take_carry();
             load.text.extend_from_slice(&carried);
         }
-        load.finish()
+        Ok(load)
     }
 
     fn fail(&self, err: impl FnOnce(PathBuf) -> LoadError) -> Attempt {
@@ -313,8 +353,9 @@ impl<'a> Load<'a> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<LoadedCsv, Attempt> {
-        // Enough text to judge: a megabyte, and at least two whole lines (a header can be long).
+    /// Reads on until there is enough text to judge: a megabyte, and at least two whole lines
+    /// (a header can be long).
+    fn read_sample(&mut self) -> Result<(), Attempt> {
         while !self.eof
             && (self.text.len() < SNIFF_BYTES
                 || memchr::memchr_iter(b'\n', &self.text).nth(1).is_none())
@@ -329,6 +370,11 @@ impl<'a> Load<'a> {
             }
             self.read_more()?;
         }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<LoadedCsv, Attempt> {
+        self.read_sample()?;
         let dialect = self.sniff()?;
         let mut warnings = dialect.warnings.clone();
         if self.decoder.encoding == Encoding::Windows1252 {

@@ -461,8 +461,10 @@ impl BilateralApp {
             .unwrap_or_default();
         self.file_dialog = Some(FileDialog::new(
             DialogPurpose::OpenCsv,
-            "Open CSV file",
-            &["csv", "tsv", "txt", "gz"],
+            "Open data file",
+            &[
+                "csv", "tsv", "txt", "gz", "parquet", "pq", "arrow", "feather", "ipc",
+            ],
             start,
         ));
     }

@@ -128,6 +128,17 @@ impl FileDialog {
                         enter_directory = Some(parent.to_path_buf());
                     }
                     ui.label(egui::RichText::new(self.directory.display().to_string()).monospace());
+                    // BACI and other publishers ship one file per year: the folder is the table.
+                    if self.purpose == DialogPurpose::OpenCsv
+                        && ui
+                            .button("Open this folder")
+                            .on_hover_text(
+                                "Read every data file in this folder as one table (their headers must match)",
+                            )
+                            .clicked()
+                    {
+                        outcome = DialogOutcome::Chosen(self.directory.clone());
+                    }
                 });
                 ui.separator();
                 egui::ScrollArea::vertical()

@@ -111,7 +111,13 @@ pub fn menu_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
 }
 
 fn file_menu_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
-    item(ui, "Open CSV…", Some(OPEN_CSV), Command::OpenCsvDialog, app);
+    item(
+        ui,
+        "Open data file…",
+        Some(OPEN_CSV),
+        Command::OpenCsvDialog,
+        app,
+    );
     let recent = app.settings.recent_files.clone();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {

@@ -1,4 +1,4 @@
-//! The user's own CSV files in the window: loading them off the UI thread with a progress bar
+//! The user's own files in the window (CSV, Parquet, Arrow, folders of them): loading them off the UI thread with a progress bar
 //! and Cancel, the list of opened files, and the column panel that maps a file's columns to
 //! its chart.
 
@@ -11,7 +11,8 @@ use super::app::{BilateralApp, Command};
 use super::background::{BackgroundJob, JobState};
 use crate::chart::model::{Axis, AxisFormat, ChartId, ChartModel, DataTable, LegendPlacement};
 use crate::chart::user::{ChartSpec, UserTable, build_user_chart, default_spec, no_default_reason};
-use crate::load::{CsvReport, LoadControl, LoadError, load_csv_with};
+use crate::load::dataset::Survey;
+use crate::load::{CsvReport, LoadControl, LoadError, open_table};
 
 /// How many files File → Open recent lists.
 pub const RECENT_FILES: usize = 8;
@@ -163,9 +164,9 @@ fn chart_for(table: &UserTable, spec: Option<&ChartSpec>) -> ChartModel {
 
 /// Reads a file and charts it with the default mapping; runs on a worker thread.
 fn open_file(id: FileId, path: &Path, control: &LoadControl) -> Loaded {
-    let loaded = load_csv_with(path, control)?;
-    let report = loaded.report.clone();
-    let table = UserTable::new(path, loaded);
+    let opened = open_table(path, control, Survey::Count)?;
+    let report = opened.report.clone();
+    let table = UserTable::opened(opened);
     let spec = default_spec(&table);
     let chart = Arc::new(chart_for(&table, spec.as_ref()));
     Ok(OpenedFile {
@@ -495,9 +496,9 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
         rect.center(),
         egui::Align2::CENTER_CENTER,
         if hovering == 1 {
-            "Drop the CSV file to open it".to_owned()
+            "Drop the file or folder to open it".to_owned()
         } else {
-            format!("Drop the {hovering} CSV files to open them")
+            format!("Drop the {hovering} files to open them")
         },
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,

@@ -150,13 +150,12 @@ fn inspect_failures_exit_1_with_one_message_naming_the_file() {
         "{stderr}"
     );
 
+    // A folder is read as one table: the message names the file in it that is wrong.
     let output = bilateral(&["inspect", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("this is a folder")
-    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("ragged.csv, line 3"), "{stderr}");
 
     let latin1 = dir.path().join("latin1.csv");
     std::fs::write(&latin1, b"name,value\nS\xE3o Paulo,1\n").unwrap();

@@ -5,6 +5,7 @@
 
 mod cli;
 mod common;
+mod dataset;
 mod export;
 mod load;
 mod ui;
