@@ -417,15 +417,24 @@ fn write_report(report: &CsvReport, out: &mut dyn Write) -> std::io::Result<()> 
         format!("header on line {}", report.header_line)
     };
     writeln!(out, "{}", report.path)?;
-    writeln!(
-        out,
-        "  {} rows, {} table, delimiter {delimiter}, decimal mark \"{}\", {header}, encoding {}{}",
-        report.rows,
-        report.shape,
-        report.decimal_mark,
-        report.encoding,
-        if report.compressed { ", gzip" } else { "" }
-    )?;
+    if report.delimiter.is_empty() {
+        // A Parquet or Arrow file has no dialect to report.
+        writeln!(
+            out,
+            "  {} rows, {} table, {} file",
+            report.rows, report.shape, report.encoding
+        )?;
+    } else {
+        writeln!(
+            out,
+            "  {} rows, {} table, delimiter {delimiter}, decimal mark \"{}\", {header}, encoding {}{}",
+            report.rows,
+            report.shape,
+            report.decimal_mark,
+            report.encoding,
+            if report.compressed { ", gzip" } else { "" }
+        )?;
+    }
     writeln!(
         out,
         "  {:<32} {:<8} {:<6} {:>8} {:>8}  examples",

@@ -58,9 +58,14 @@ pub fn entity_mapping(
     max_lines: usize,
 ) -> Option<EntityMapping> {
     candidates.iter().find_map(|plan| {
+        let named = plan.kind == ColumnKind::Text && ENTITY_NAME.is_match(&plan.name);
+        // A column of codes is digits, and no aggregate is named in digits: reading its values
+        // (a pass over a table in files) could not make it an entity column.
+        if plan.kind == ColumnKind::Code {
+            return None;
+        }
         let values = table.distinct_values(&plan.name, VALUES_READ);
         let aggregates: Vec<&String> = values.iter().filter(|v| is_aggregate(v)).collect();
-        let named = plan.kind == ColumnKind::Text && ENTITY_NAME.is_match(&plan.name);
         if (aggregates.is_empty() && !named) || values.len() < 2 {
             return None;
         }

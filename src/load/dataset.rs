@@ -234,7 +234,7 @@ pub fn open_table_with(
     }
     match formats[0] {
         FileFormat::Csv => open_csv(path, &files, control, survey, scan_from_bytes),
-        columnar => open_columnar(path, files, columnar, survey),
+        columnar => open_columnar(path, files, columnar, survey, control),
     }
 }
 
@@ -447,7 +447,7 @@ fn open_csv(
                 files: files.to_vec(),
                 format: ScanFormat::Csv(first.clone()),
             };
-            let opened = surveyed(path, dataset, plans, survey, &first);
+            let opened = surveyed(path, dataset, plans, survey, &first, control);
             match opened {
                 Ok(mut opened) => {
                     opened.report.warnings.extend(warnings);
@@ -613,6 +613,7 @@ fn open_columnar(
     files: Vec<PathBuf>,
     format: FileFormat,
     survey: Survey,
+    control: &LoadControl,
 ) -> Result<OpenedTable, LoadError> {
     let dataset = Dataset {
         files,
@@ -637,7 +638,7 @@ fn open_columnar(
         schema: sample.schema().clone(),
         missing: None,
     };
-    let opened = surveyed(path, dataset, plans, survey, &csv).map_err(unreadable)?;
+    let opened = surveyed(path, dataset, plans, survey, &csv, control).map_err(unreadable)?;
     if matches!(opened.shape, TableShape::Wide { .. }) {
         // A wide table is reshaped in memory; one column per year is never a big table.
         let frame = opened
@@ -681,11 +682,17 @@ fn surveyed(
     plans: Vec<ColumnPlan>,
     survey: Survey,
     csv: &CsvScan,
+    control: &LoadControl,
 ) -> PolarsResult<OpenedTable> {
     let lazy = dataset.lazy()?;
     let schema = lazy.clone().collect_schema()?;
     let counted = match survey {
-        Survey::Count => Some(count_cells(lazy, &schema)?),
+        Survey::Count => {
+            control.set_querying(true);
+            let counted = count_cells(lazy, &schema);
+            control.set_querying(false);
+            Some(counted?)
+        }
         Survey::Skip => None,
     };
     let format = match dataset.format {

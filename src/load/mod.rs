@@ -55,6 +55,8 @@ pub struct LoadControl {
     bytes_read: Arc<AtomicU64>,
     total_bytes: AtomicU64,
     cancelled: AtomicBool,
+    /// polars is reading the files where they lie: it says nothing of its progress.
+    querying: AtomicBool,
 }
 
 impl LoadControl {
@@ -68,6 +70,15 @@ impl LoadControl {
 
     pub fn is_cancelled(&self) -> bool {
         self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// Whether polars is running a query over the files, whose progress is unknown.
+    pub fn is_querying(&self) -> bool {
+        self.querying.load(Ordering::Relaxed)
+    }
+
+    fn set_querying(&self, querying: bool) {
+        self.querying.store(querying, Ordering::Relaxed);
     }
 
     /// Bytes of the file read so far, and its size (compressed bytes for a .gz file).

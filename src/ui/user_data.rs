@@ -459,7 +459,9 @@ pub fn loading_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 } else {
                     0.0
                 };
-                let text = if read >= total && total > 0 {
+                let text = if loading.control.is_querying() {
+                    "polars is reading the files where they lie…".to_owned()
+                } else if read >= total && total > 0 {
                     format!("{} read; building the table…", megabytes(total))
                 } else {
                     format!("{} of {}", megabytes(read), megabytes(total))
@@ -467,6 +469,7 @@ pub fn loading_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                 ui.add(
                     egui::ProgressBar::new(fraction)
                         .desired_width(320.0)
+                        .animate(loading.control.is_querying())
                         .text(text),
                 );
                 if ui.button("Cancel").clicked() {
