@@ -791,3 +791,37 @@ fn the_year_to_date_and_composition_charts_switch_views() {
     // Derived and weakly sourced points are said to be hollow under the chart.
     harness.get_by_label_contains("Hollow: derived or weakly sourced.");
 }
+
+#[test]
+fn a_folder_of_yearly_files_opens_from_the_dialog_as_one_table_read_where_it_lies() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("baci");
+    std::fs::create_dir(&folder).unwrap();
+    for (year, value) in [(2021, "1.5"), (2022, "2.25"), (2023, "4")] {
+        std::fs::write(
+            folder.join(format!("BACI_Y{year}.csv")),
+            format!("t,i,j,v\n{year},156,643,{value}\n{year},156,643,{value}\n{year},643,156,9\n"),
+        )
+        .unwrap();
+    }
+    let mut harness = harness();
+    // Typing a folder's path and Open goes into the folder; "Open this folder" opens it.
+    open_through_the_file_menu(&mut harness, "Open data file…", &folder);
+    harness.run();
+    harness.get_by_label("Open this folder").click();
+    harness.run();
+    wait_for_loading(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.chart.title, "baci");
+    let file = &app.user_files.opened[0];
+    assert!(file.table.data.is_scan(), "a folder is read where it lies");
+    assert_eq!(file.report.rows, 9);
+    // One line per exporter, a few as they are; each year's rows summed.
+    assert_eq!(series_names(app), ["156", "643"]);
+    let points: Vec<(f64, f64)> = app.chart.series[0]
+        .points
+        .iter()
+        .map(|p| (p.x, p.y))
+        .collect();
+    assert_eq!(points, [(2021.0, 3.0), (2022.0, 4.5), (2023.0, 8.0)]);
+}
