@@ -63,7 +63,8 @@ pub(super) fn decide(
             expected,
         }));
     }
-    let header_is_data = !body.is_empty() && reads_as_data(&header.cells);
+    let header_is_data = !body.is_empty()
+        && (reads_as_data(&header.cells) || numbers_over_numbers(&header.cells, body));
     let (names, data_rows, data_start, header_line): (
         Vec<String>,
         Vec<&SampleRecord>,
@@ -151,6 +152,27 @@ fn reads_as_data(cells: &[String]) -> bool {
         .iter()
         .all(|c| matches!(parse_number(c, plain), Cell::Finite(_)))
         && !cells.iter().all(|c| infer::header_year(c).is_some())
+}
+
+/// Whether a first row with text in it is still data, as in a file without a header: every
+/// column whose rows below are all numbers has a number in it too, where a header has a name
+/// (a year heads a column of a wide table, so it does not count as a number here).
+fn numbers_over_numbers(cells: &[String], body: &[SampleRecord]) -> bool {
+    let plain = infer::NumberFormat {
+        decimal_comma: false,
+        thousands: None,
+    };
+    let is_number = |cell: &str| matches!(parse_number(cell, plain), Cell::Finite(_));
+    let numeric_columns: Vec<usize> = (0..cells.len())
+        .filter(|&column| {
+            body.iter()
+                .all(|record| record.cells.get(column).is_some_and(|cell| is_number(cell)))
+        })
+        .collect();
+    !numeric_columns.is_empty()
+        && numeric_columns.iter().all(|&column| {
+            is_number(&cells[column]) && infer::header_year(&cells[column]).is_none()
+        })
 }
 
 /// The header row and its index among `records`; the lines above it are reported as skipped.

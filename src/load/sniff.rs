@@ -113,6 +113,16 @@ pub fn sniff_delimiter(sample: &str, complete: bool) -> u8 {
             best = (delimiter, frequency, count);
         }
     }
+    // A colon only when nothing else splits the lines: in other files it stands inside times
+    // (`09:30:00`) and would cut every row into more cells than its real delimiter.
+    if best.1 == 0 {
+        // Every line alike, the header too: a single column of times (`time`, `09:30`) stays one.
+        let records = split_records(sample, CsvFormat::with_delimiter(b':'), complete).records;
+        let count = records.first().map_or(0, |r| r.cells.len());
+        if count >= 2 && records.iter().all(|r| r.cells.len() == count) {
+            return b':';
+        }
+    }
     best.0
 }
 
@@ -281,6 +291,13 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb\n1\t2\n", true), b'\t');
         assert_eq!(sniff_delimiter("a|b\n1|2\n", true), b'|');
         assert_eq!(sniff_delimiter("a,b\n1,2\n", true), b',');
+        // A colon only when nothing else splits the lines, and never a column of times.
+        assert_eq!(sniff_delimiter("a:b:c\n1:2:3\n4:5:6\n", true), b':');
+        assert_eq!(
+            sniff_delimiter("at,v\n2024-05-16T09:30:00+03:00,1\n", true),
+            b','
+        );
+        assert_ne!(sniff_delimiter("time\n09:30\n10:45\n", true), b':');
         assert_eq!(
             sniff_delimiter(
                 "country;year;value\nChina;2023;240,11\nRussia;2023;227,8\n",

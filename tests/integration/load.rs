@@ -78,7 +78,11 @@ fn semicolon_file_with_decimal_commas() {
 
 #[test]
 fn tab_and_pipe_separated_files() {
-    for name in ["tab_separated.tsv", "pipe_separated.txt"] {
+    for name in [
+        "tab_separated.tsv",
+        "pipe_separated.txt",
+        "colon_separated.txt",
+    ] {
         let loaded = load(name);
         assert_eq!(loaded.report.rows, 2, "{name}");
         assert_eq!(numbers(&loaded, "value_usd_bn")[1], Some(240.11), "{name}");
@@ -86,6 +90,7 @@ fn tab_and_pipe_separated_files() {
     }
     assert_eq!(load("tab_separated.tsv").report.delimiter, "\\t");
     assert_eq!(load("pipe_separated.txt").report.delimiter, "|");
+    assert_eq!(load("colon_separated.txt").report.delimiter, ":");
 }
 
 #[test]
@@ -593,6 +598,16 @@ fn rust_csvs_example_files_read_or_fail_as_a_user_would_want() {
         cell_text(&smallpop, "city", 0).as_deref(),
         Some("Southborough")
     );
+
+    // The same rows without the header: the first row is data, the columns get names.
+    let headless = load_csv(&real("smallpop-no-headers.csv")).unwrap();
+    assert_eq!(headless.frame.height(), 10);
+    assert_eq!(headless.report.header_line, 0);
+    assert_eq!(
+        cell_text(&headless, "column_1", 0).as_deref(),
+        Some("Southborough")
+    );
+    assert_eq!(kind(&headless.report, "column_4"), ColumnKind::Integer);
 
     let latin1 = load_csv(&real("uspop-latin1.csv")).unwrap();
     assert_eq!(latin1.frame.height(), 100);
