@@ -18,6 +18,9 @@ pub(super) struct Dialect {
     pub data_start: usize,
     pub plans: Vec<ColumnPlan>,
     pub warnings: Vec<String>,
+    /// Every line ends in a delimiter, the header too: the last column has neither a name nor
+    /// cells, and is left out once the whole file shows it empty.
+    pub trailing_delimiter: bool,
 }
 
 /// The dialect of `sample`, the first records of the file at `path` (`complete` when it is the
@@ -63,6 +66,7 @@ pub(super) fn decide(
             expected,
         }));
     }
+    let trailing_delimiter = ends_in_delimiter(header, body);
     let header_is_data = !body.is_empty()
         && (reads_as_data(&header.cells) || numbers_over_numbers(&header.cells, body));
     let (names, data_rows, data_start, header_line): (
@@ -87,7 +91,13 @@ pub(super) fn decide(
         )
     } else {
         (
-            unique_names(&header.cells, &mut warnings),
+            unique_names(
+                &header.cells[..expected - usize::from(trailing_delimiter)],
+                &mut warnings,
+            )
+            .into_iter()
+            .chain(trailing_delimiter.then(|| format!("column_{expected}")))
+            .collect(),
             body.iter().collect(),
             header.end,
             header.line,
@@ -114,6 +124,7 @@ pub(super) fn decide(
         data_start,
         plans,
         warnings,
+        trailing_delimiter,
     })
 }
 
@@ -152,6 +163,17 @@ fn reads_as_data(cells: &[String]) -> bool {
         .iter()
         .all(|c| matches!(parse_number(c, plain), Cell::Finite(_)))
         && !cells.iter().all(|c| infer::header_year(c).is_some())
+}
+
+/// Whether the header and every row end in a delimiter, with nothing after it.
+fn ends_in_delimiter(header: &SampleRecord, body: &[SampleRecord]) -> bool {
+    let ends_empty = |record: &SampleRecord| {
+        record
+            .cells
+            .last()
+            .is_some_and(|cell| cell.trim().is_empty())
+    };
+    header.cells.len() > 1 && ends_empty(header) && body.iter().all(ends_empty)
 }
 
 /// Whether a first row with text in it is still data, as in a file without a header: every

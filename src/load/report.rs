@@ -54,6 +54,32 @@ pub(super) struct FileFacts {
     pub compressed: bool,
 }
 
+/// The table without the empty column every row's last delimiter makes, if the whole file has
+/// nothing in it.
+fn without_trailing_empty_column(
+    mut frame: DataFrame,
+    mut dialect: Dialect,
+    warnings: &mut Vec<String>,
+) -> (DataFrame, Dialect) {
+    let empty = frame
+        .columns()
+        .last()
+        .is_some_and(|column| column.null_count() == frame.height());
+    let last = dialect.plans.last().map(|plan| plan.name.clone());
+    if dialect.trailing_delimiter
+        && empty
+        && let Some(last) = last
+        && frame.drop_in_place(last.as_str()).is_ok()
+    {
+        dialect.plans.pop();
+        warnings.push(
+            "every line ends in a delimiter: the empty column after the last was left out"
+                .to_owned(),
+        );
+    }
+    (frame, dialect)
+}
+
 pub(super) fn assemble(
     path: &Path,
     file: FileFacts,
@@ -63,6 +89,7 @@ pub(super) fn assemble(
     mut warnings: Vec<String>,
 ) -> LoadedCsv {
     let path = path.display().to_string();
+    let (frame, dialect) = without_trailing_empty_column(frame, dialect, &mut warnings);
     let mut columns = Vec::with_capacity(dialect.plans.len());
     for ((plan, column), count) in dialect.plans.iter().zip(frame.columns()).zip(counts) {
         if let Some((line, text)) = &count.first_invalid {

@@ -161,6 +161,26 @@ fn titles_and_notes_padded_with_delimiters_or_quoted_over_lines_are_not_rows() {
 }
 
 #[test]
+fn a_delimiter_ending_every_line_makes_no_empty_column() {
+    let loaded = load("trailing_delimiter.csv");
+    let names: Vec<&str> = loaded
+        .report
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["year", "country", "value"]);
+    assert_eq!(loaded.frame.width(), 3);
+    assert_eq!(numbers(&loaded, "value"), [Some(1.5), Some(2.5)]);
+    assert!(
+        has_warning(&loaded.report, "every line ends in a delimiter"),
+        "{:?}",
+        loaded.report.warnings
+    );
+    assert!(!has_warning(&loaded.report, "renamed"));
+}
+
+#[test]
 fn a_header_one_name_short_names_the_index_column_it_lacks() {
     let loaded = load("unnamed_index_column.csv");
     assert_eq!(loaded.frame.height(), 3);

@@ -38,6 +38,7 @@ fn csv_scan(file: &Path, control: &LoadControl) -> Result<Option<ReadableCsv>, L
     let readable = head.plain_text
         && !head.compressed
         && dialect.header_line <= 1
+        && !dialect.trailing_delimiter
         && plain_columns
         && TableShape::detect(&dialect.plans) == TableShape::Long
         && clean_end(file, dialect.format);
