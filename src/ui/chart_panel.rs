@@ -190,6 +190,21 @@ fn axis_tick(axis: &Axis, value: f64, log_scale: bool) -> String {
 
 /// Screen distance between x tick labels, below which `egui_plot` hides them.
 const X_LABEL_SPACING: std::ops::RangeInclusive<f32> = 56.0..=64.0;
+/// Bars are labelled however close they stand; their labels are cut to fit instead.
+const CATEGORY_LABEL_SPACING: std::ops::RangeInclusive<f32> = 4.0..=6.0;
+/// The width of a wide character of a tick label, in points: `egui_plot` leaves out a label
+/// wider than the space between two ticks.
+const CATEGORY_CHARACTER_WIDTH: f32 = 8.5;
+
+/// `text` cut to `room` characters, with an ellipsis where it was cut.
+fn cut_to(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(room.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
 
 /// Grid marks at whole years only, so no tick falls between two years, spaced widely enough
 /// for every mark to carry its label.
@@ -230,7 +245,8 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         .map(|memory| memory.hidden_items)
         .unwrap_or_default();
 
-    let mut plot = configured_plot(chart, selection, plot_id, height, log_scale);
+    let size = egui::vec2(ui.available_width(), height);
+    let mut plot = configured_plot(chart, selection, plot_id, size, log_scale);
     if *reset_view {
         plot = plot.reset();
     }
@@ -488,10 +504,17 @@ fn configured_plot<'a>(
     chart: &ChartModel,
     selection: &super::Selection,
     plot_id: egui::Id,
-    height: f32,
+    size: egui::Vec2,
     log_scale: bool,
 ) -> Plot<'a> {
     let x_axis = chart.x_axis.clone();
+    // Bars by category: every bar keeps a label, cut to the room it has (its tooltip and the
+    // table below name it whole).
+    let category_room = (chart.x_axis.format == AxisFormat::Category).then(|| {
+        let bars = chart.x_axis.categories.len().max(1) as f32;
+        let characters = ((size.x - 90.0) / (bars + 1.0) / CATEGORY_CHARACTER_WIDTH).floor();
+        characters.max(3.0) as usize
+    });
     let y_axis = chart.y_axis.clone();
     // The x range is fixed (the markers and the 1949 event would otherwise stretch it), but
     // widened to show a selected point that lies outside it.
@@ -502,14 +525,24 @@ fn configured_plot<'a>(
     }
     let mut plot = Plot::new(("chart", chart.id))
         .id(plot_id)
-        .height(height)
+        .height(size.y)
         .show_x(false)
         .show_y(false)
         .custom_x_axes(vec![
             AxisHints::new_x()
                 .label(chart.x_axis.label.clone())
-                .formatter(move |mark, _| axis_tick(&x_axis, mark.value, false))
-                .label_spacing(X_LABEL_SPACING),
+                .formatter(move |mark, _| {
+                    let tick = axis_tick(&x_axis, mark.value, false);
+                    match category_room {
+                        Some(room) => cut_to(&tick, room),
+                        None => tick,
+                    }
+                })
+                .label_spacing(if category_room.is_some() {
+                    CATEGORY_LABEL_SPACING
+                } else {
+                    X_LABEL_SPACING
+                }),
         ])
         .default_x_bounds(x_min, x_max);
     let y_hints = AxisHints::new_y()
