@@ -98,6 +98,18 @@ pub mod palette {
     pub const PURPLE: Rgb = Rgb(204, 121, 167);
     pub const SKY: Rgb = Rgb(86, 180, 233);
     pub const GREY: Rgb = Rgb(128, 128, 128);
+    pub const YELLOW: Rgb = Rgb(240, 228, 66);
+    pub const INDIGO: Rgb = Rgb(51, 34, 136);
+    pub const WINE: Rgb = Rgb(136, 34, 85);
+    pub const OLIVE: Rgb = Rgb(153, 153, 51);
+    pub const TEAL: Rgb = Rgb(68, 170, 153);
+    pub const ROSE: Rgb = Rgb(204, 102, 119);
+
+    /// Colours for the lines of a user's chart, one each for up to twelve: Okabe and Ito's
+    /// colour-blind-safe set, then Paul Tol's muted colours; yellow, weakest on white, last.
+    pub const SERIES: [Rgb; 12] = [
+        BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY, INDIGO, WINE, OLIVE, TEAL, ROSE, YELLOW,
+    ];
 }
 
 pub fn event_color(kind: EventKind) -> Rgb {
@@ -329,6 +341,13 @@ pub struct ChartModel {
 }
 
 impl ChartModel {
+    /// Whether the value axis must include zero: bars stand on it. Lines and points are drawn
+    /// over the range of their values, so an exchange rate moving between 6.8 and 7.3 is a
+    /// line, not a flat band at the top of an axis from zero.
+    pub fn starts_at_zero(&self) -> bool {
+        self.series.iter().any(|s| s.style == SeriesStyle::Bars)
+    }
+
     /// Whether any point is derived or weakly sourced, so the legend says what hollow means.
     pub fn has_unfirm_points(&self) -> bool {
         self.series

@@ -19,14 +19,6 @@ use crate::data::IsoDate;
 use crate::load::infer::{ColumnKind, ColumnPlan};
 use crate::load::{LoadError, OpenedTable, time_of};
 
-const COLORS: [super::model::Rgb; 6] = [
-    palette::BLUE,
-    palette::ORANGE,
-    palette::GREEN,
-    palette::VERMILION,
-    palette::PURPLE,
-    palette::SKY,
-];
 /// More lines than this are unreadable; the rest are left out and the subtitle says so.
 const MAX_SERIES: usize = 12;
 /// How many rows a first look at a column's values reads.
@@ -666,7 +658,7 @@ fn series_slot(series: &mut Vec<Series>, name: &str, is_years: bool) -> Option<u
     }
     series.push(Series {
         name: name.to_owned(),
-        color: COLORS[series.len() % COLORS.len()],
+        color: palette::SERIES[series.len() % palette::SERIES.len()],
         style: SeriesStyle::Line,
         points: Vec::new(),
         max_gap: is_years.then_some(1.0),

@@ -108,12 +108,24 @@ fn y_range(model: &ChartModel) -> (f64, f64) {
         let (low, high) = p.band.unwrap_or((p.y, p.y));
         [p.y, low, high]
     });
-    let (mut low, mut high) = values.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    // Bars stand on zero; lines span their own values (as on screen).
+    let start = if model.starts_at_zero() {
+        (0.0_f64, 0.0_f64)
+    } else {
+        (f64::INFINITY, f64::NEG_INFINITY)
+    };
+    let (mut low, mut high) = values
+        .filter(|v| v.is_finite())
+        .fold(start, |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !low.is_finite() || !high.is_finite() {
+        return (0.0, 1.0);
+    }
     if (high - low).abs() < f64::EPSILON {
         high = low + 1.0;
+        low -= 1.0;
     }
     let pad = (high - low) * 0.05;
-    if low < 0.0 {
+    if low != 0.0 || !model.starts_at_zero() {
         low -= pad;
     }
     (low, high + pad)

@@ -270,6 +270,12 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         hit
     });
     let title = chart.title.clone();
+    // A user's file has no article sentences to mark; its rows are in the table below.
+    let click_hint = if chart.id == ChartId::UserData {
+        "Click to select its row in the table below."
+    } else {
+        "Click to mark the sentences that cite it."
+    };
     let plot_response = response.response;
     plot_response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Figure, true, format!("Chart: {title}"))
@@ -283,11 +289,7 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
             ui.set_max_width(360.0);
             ui.label(egui::RichText::new(&hit.label).strong());
             sources_ui(ui, &hit.sources);
-            ui.label(
-                egui::RichText::new("Click to mark the sentences that cite it.")
-                    .small()
-                    .weak(),
-            );
+            ui.label(egui::RichText::new(click_hint).small().weak());
         });
     }
     if let Some(command) = command {
@@ -571,7 +573,7 @@ fn configured_plot<'a>(
             .include_y(lanes - 0.4);
     } else {
         plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
-        if !log_scale {
+        if !log_scale && chart.starts_at_zero() {
             plot = plot.include_y(0.0);
         }
     }

@@ -583,3 +583,49 @@ fn a_wide_table_with_a_column_per_day_charts_by_date() {
     assert!(text.contains("\n2020-01-22,Afghanistan,0,"), "{text}");
     assert!(!text.contains("Lat"), "{text}");
 }
+
+#[test]
+fn ten_lines_of_a_rate_get_ten_colours_and_an_axis_around_their_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("rates.csv");
+    let mut text = String::from("year,country,rate\n");
+    for country in 0..10 {
+        for year in 2015..2025 {
+            let rate = 6.8 + f64::from(country) * 0.05 + f64::from(year - 2015) * 0.001;
+            writeln!(text, "{year},Country {country},{rate:.3}").unwrap();
+        }
+    }
+    std::fs::write(&data, text).unwrap();
+    let out = dir.path().join("rates.svg");
+    succeeded(&export_default(&data, &out));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let colours: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("series"))
+        .map(|series| {
+            series
+                .descendants()
+                .find_map(|n| n.attribute("stroke"))
+                .expect("a series is drawn with a stroke")
+        })
+        .collect();
+    assert_eq!(colours.len(), 10);
+    let distinct: std::collections::BTreeSet<&&str> = colours.iter().collect();
+    assert_eq!(distinct.len(), 10, "{colours:?}");
+    // A line is drawn over its own values: no axis from zero that flattens it.
+    let axes = document
+        .descendants()
+        .find(|n| n.attribute("class") == Some("axes"))
+        .unwrap();
+    let y_labels: Vec<f64> = axes
+        .descendants()
+        .filter(|n| n.attribute("text-anchor") == Some("end"))
+        .filter_map(|n| n.text()?.replace('−', "-").parse().ok())
+        .collect();
+    assert!(y_labels.len() >= 3, "{y_labels:?}");
+    assert!(
+        y_labels.iter().all(|v| (6.5..7.5).contains(v)),
+        "{y_labels:?}"
+    );
+}
