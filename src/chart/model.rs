@@ -126,6 +126,9 @@ pub fn event_color(kind: EventKind) -> Rgb {
 pub enum AxisFormat {
     /// Whole years: 2019, 2020 (never 2,019.5).
     Year,
+    /// Months or days as fractional years: ticks by years, quarters, months or days as the
+    /// span shown asks ([`super::ticks::time_step`]), never finer than the data.
+    Time(super::ticks::Resolution),
     /// Money in billions of US dollars: "$240 bn".
     UsdBn,
     Percent,
@@ -158,6 +161,9 @@ impl Axis {
     pub fn tick_label(&self, value: f64) -> String {
         match self.format {
             AxisFormat::Year | AxisFormat::Index => format!("{value:.0}"),
+            AxisFormat::Time(_) => {
+                super::ticks::time_label(value, super::ticks::TimeStep::Months(1), true)
+            }
             AxisFormat::UsdBn => format_usd_bn(value),
             AxisFormat::Percent => format!("{value:.0}%"),
             AxisFormat::Number => format_number(value),

@@ -1,6 +1,8 @@
 //! Where the ticks of an axis go, shared by the window and the exporters so both label the same
-//! values: whole years only (never 2,019.5), spaced for their labels, and round values on value
-//! axes.
+//! values: whole years only (never 2,019.5) on axes of years, years, quarters, months or days on
+//! other time axes as the span asks, spaced for their labels, and round values on value axes.
+
+use crate::data::IsoDate;
 
 /// Steps between year ticks, in years.
 const YEAR_STEPS: [f64; 7] = [1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0];
@@ -12,6 +14,125 @@ pub fn year_step(units_per_year: f64, min_spacing: f64) -> f64 {
         .into_iter()
         .find(|step| step * units_per_year >= min_spacing)
         .unwrap_or(100.0)
+}
+
+/// The step between ticks of a time axis that is not years alone (months, days).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TimeStep {
+    Days(u32),
+    Months(u32),
+    Years(f64),
+}
+
+/// Time steps, finest first.
+const TIME_STEPS: [TimeStep; 10] = [
+    TimeStep::Days(1),
+    TimeStep::Days(2),
+    TimeStep::Days(7),
+    TimeStep::Days(14),
+    TimeStep::Months(1),
+    TimeStep::Months(3),
+    TimeStep::Months(6),
+    TimeStep::Years(1.0),
+    TimeStep::Years(2.0),
+    TimeStep::Years(5.0),
+];
+
+impl TimeStep {
+    /// The step's length in years, about (months and days differ in length).
+    pub fn years(self) -> f64 {
+        match self {
+            Self::Days(days) => f64::from(days) / 365.25,
+            Self::Months(months) => f64::from(months) / 12.0,
+            Self::Years(years) => years,
+        }
+    }
+
+    /// The step whose length in years is `years`, as [`TimeStep::years`] gives it: the window's
+    /// grid marks carry only their step's length.
+    pub fn from_years(years: f64) -> Self {
+        TIME_STEPS
+            .into_iter()
+            .find(|step| (step.years() - years).abs() < 1e-9)
+            .unwrap_or(Self::Years(years.max(1.0)))
+    }
+}
+
+/// The finest time a chart's x values stand for: no tick falls between two of its months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Month,
+    Day,
+}
+
+/// The finest time step whose ticks stand at least `min_spacing` apart, given how many screen
+/// units one year takes: months when a chart of months is wide enough, days (for daily data)
+/// when zoomed in.
+pub fn time_step(units_per_year: f64, min_spacing: f64, resolution: Resolution) -> TimeStep {
+    TIME_STEPS
+        .into_iter()
+        .filter(|step| resolution == Resolution::Day || !matches!(step, TimeStep::Days(_)))
+        .find(|step| step.years() * units_per_year >= min_spacing)
+        .unwrap_or_else(|| TimeStep::Years(year_step(units_per_year, min_spacing)))
+}
+
+/// The ticks of `step` between `min` and `max` (fractional years): the first of each month for
+/// months, chosen days of each month for days.
+pub fn time_ticks(min: f64, max: f64, step: TimeStep) -> Vec<f64> {
+    let months = |every: u32| -> Vec<IsoDate> {
+        let first = IsoDate::from_fractional_year(min.max(-9999.0));
+        let (mut year, mut month) = (first.year, first.month);
+        let mut dates = Vec::new();
+        while f64::from(year) <= max + 1.0 && dates.len() < 10_000 {
+            if (month - 1) % every == 0
+                && let Some(date) = IsoDate::new(year, month, 1)
+            {
+                dates.push(date);
+            }
+            month += 1;
+            if month > 12 {
+                (year, month) = (year + 1, 1);
+            }
+        }
+        dates
+    };
+    let dates: Vec<IsoDate> = match step {
+        TimeStep::Years(years) => return multiples(min, max, years),
+        TimeStep::Months(every) => months(every),
+        TimeStep::Days(every) => months(1)
+            .into_iter()
+            .flat_map(|start| {
+                let last = start.days_in_month();
+                // The last tick of a month leaves room before the next month's first.
+                (1..=last)
+                    .filter(move |day| {
+                        (day - 1) % every == 0 && (*day == 1 || day + every / 2 <= last)
+                    })
+                    .filter_map(move |day| IsoDate::new(start.year, start.month, day))
+            })
+            .collect(),
+    };
+    dates
+        .into_iter()
+        .map(IsoDate::fractional_year)
+        .filter(|x| (min..=max).contains(x))
+        .collect()
+}
+
+/// The label of a time tick: `2024` for years; `Jan 2024`, `Apr` for months; `16 May` for days,
+/// with the year on the first tick shown and where a year begins.
+pub fn time_label(x: f64, step: TimeStep, first: bool) -> String {
+    // A tick a hair before midnight of its day still names that day.
+    let date = IsoDate::from_fractional_year(x + 1e-9);
+    let month = &crate::data::month_name(date.month)[..3];
+    let new_year = date.month == 1 && date.day == 1;
+    match step {
+        TimeStep::Years(_) => format!("{}", date.year),
+        TimeStep::Months(_) if first || new_year => format!("{month} {}", date.year),
+        TimeStep::Months(_) => month.to_owned(),
+        TimeStep::Days(_) if first || new_year => format!("{} {month} {}", date.day, date.year),
+        TimeStep::Days(_) => format!("{} {month}", date.day),
+    }
 }
 
 /// The multiples of `step` between `min` and `max`.
@@ -45,6 +166,41 @@ mod tests {
             multiples(1999.5, 2024.5, 5.0),
             vec![2000.0, 2005.0, 2010.0, 2015.0, 2020.0]
         );
+    }
+
+    #[test]
+    fn time_ticks_follow_the_span_from_years_to_days() {
+        // Two years of months on 600 points: quarters, labelled with the year where it begins.
+        let step = time_step(300.0, 64.0, Resolution::Month);
+        assert_eq!(step, TimeStep::Months(3));
+        let ticks = time_ticks(2023.0, 2024.99, step);
+        let labels: Vec<String> = ticks
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| time_label(x, step, i == 0))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Jan 2023", "Apr", "Jul", "Oct", "Jan 2024", "Apr", "Jul", "Oct"
+            ]
+        );
+        // Half a year of days on 1,000 points: weeks, never one lone "2024".
+        let step = time_step(2000.0, 64.0, Resolution::Day);
+        assert_eq!(step, TimeStep::Days(14));
+        let may = IsoDate::new(2024, 5, 1).unwrap().fractional_year();
+        let ticks = time_ticks(may, may + 0.5, step);
+        assert!(ticks.len() >= 12, "{ticks:?}");
+        assert_eq!(time_label(ticks[0], step, true), "1 May 2024");
+        assert_eq!(time_label(ticks[1], step, false), "15 May");
+        // Twenty years: years.
+        assert_eq!(time_step(30.0, 64.0, Resolution::Day), TimeStep::Years(5.0));
+        // Months never get ticks between them.
+        assert_eq!(
+            time_step(2000.0, 64.0, Resolution::Month),
+            TimeStep::Months(1)
+        );
+        assert_eq!(TimeStep::from_years(0.25), TimeStep::Months(3));
     }
 
     #[test]

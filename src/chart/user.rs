@@ -14,6 +14,7 @@ use super::model::{
     Axis, AxisFormat, ChartId, ChartModel, DataPoint, DataTable, LegendPlacement, PointRef, Series,
     SeriesStyle, format_number, palette,
 };
+use super::ticks::Resolution;
 pub use super::user_table::UserTable;
 use crate::data::IsoDate;
 use crate::load::infer::{ColumnKind, ColumnPlan};
@@ -555,14 +556,7 @@ fn assemble(
         id: ChartId::UserData,
         title: table.file_name(),
         subtitle,
-        x_axis: Axis::new(
-            spec.x.clone(),
-            if is_time {
-                AxisFormat::Year
-            } else {
-                AxisFormat::Number
-            },
-        ),
+        x_axis: Axis::new(spec.x.clone(), x_format(is_years, is_time, x_plan.kind)),
         y_axis: Axis::new(spec.values.join(", "), AxisFormat::Number),
         series,
         markers: Vec::new(),
@@ -572,6 +566,21 @@ fn assemble(
         x_range,
         legend: LegendPlacement::TopLeft,
     })
+}
+
+/// How the x axis reads: whole years, finer times (months, days), or plain numbers.
+fn x_format(is_years: bool, is_time: bool, kind: ColumnKind) -> AxisFormat {
+    if is_years {
+        AxisFormat::Year
+    } else if is_time {
+        AxisFormat::Time(if kind == ColumnKind::Date {
+            Resolution::Day
+        } else {
+            Resolution::Month
+        })
+    } else {
+        AxisFormat::Number
+    }
 }
 
 /// Each value column's figures, missing where no row stood behind them: a sum over no values

@@ -34,7 +34,7 @@ impl IsoDate {
         (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0
     }
 
-    fn days_in_month(self) -> u32 {
+    pub fn days_in_month(self) -> u32 {
         match self.month {
             4 | 6 | 9 | 11 => 30,
             2 if self.is_leap_year() => 29,

@@ -19,7 +19,7 @@ use polars::prelude::DataFrame;
 pub use article::{Annotation, AnnotationKind, Article};
 pub use catalog::{Catalog, ColumnSpec, ColumnType, DatasetSpec};
 pub use coverage::Coverage;
-pub use date::{IsoDate, month_from_name};
+pub use date::{IsoDate, month_from_name, month_name};
 pub use error::{CellLocation, DataError};
 pub use events::{Event, EventKind, TariffStep};
 pub use facts::{

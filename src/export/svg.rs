@@ -131,15 +131,34 @@ fn y_range(model: &ChartModel) -> (f64, f64) {
     (low, high + pad)
 }
 
-fn x_ticks(model: &ChartModel, frame: &Frame) -> Vec<f64> {
+/// The x ticks with their labels, as the window places them.
+fn x_ticks(model: &ChartModel, frame: &Frame) -> Vec<(f64, String)> {
     let (min, max) = frame.x_range;
+    let labelled = |values: Vec<f64>| -> Vec<(f64, String)> {
+        values
+            .into_iter()
+            .map(|value| (value, model.x_axis.tick_label(value)))
+            .collect()
+    };
     match model.x_axis.format {
         AxisFormat::Year => {
             let units_per_year = frame.x_units(1.0);
-            ticks::multiples(min, max, ticks::year_step(units_per_year, 64.0))
+            labelled(ticks::multiples(
+                min,
+                max,
+                ticks::year_step(units_per_year, 64.0),
+            ))
         }
-        AxisFormat::Category => ticks::multiples(min, max, 1.0),
-        _ => ticks::multiples(min, max, ticks::nice_step(max - min, 8.0)),
+        AxisFormat::Time(resolution) => {
+            let step = ticks::time_step(frame.x_units(1.0), 64.0, resolution);
+            ticks::time_ticks(min, max, step)
+                .into_iter()
+                .enumerate()
+                .map(|(index, value)| (value, ticks::time_label(value, step, index == 0)))
+                .collect()
+        }
+        AxisFormat::Category => labelled(ticks::multiples(min, max, 1.0)),
+        _ => labelled(ticks::multiples(min, max, ticks::nice_step(max - min, 8.0))),
     }
 }
 
@@ -462,7 +481,7 @@ fn axes_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palett
             &model.y_axis.tick_label(value),
         );
     }
-    for value in x_ticks(model, frame) {
+    for (value, label) in x_ticks(model, frame) {
         let x = frame.x(value);
         let _ = writeln!(
             svg,
@@ -476,7 +495,7 @@ fn axes_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palett
             12.0,
             colors.text,
             "middle",
-            &model.x_axis.tick_label(value),
+            &label,
         );
     }
     let _ = writeln!(

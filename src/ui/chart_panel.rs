@@ -215,6 +215,30 @@ fn year_grid(input: &GridInput) -> Vec<GridMark> {
     whole_marks(input.bounds.0, input.bounds.1, step)
 }
 
+/// Grid marks at years, quarters, months or days, as many as have room for their labels.
+fn time_grid(input: &GridInput, resolution: ticks::Resolution) -> Vec<GridMark> {
+    let points_per_year = 8.0 / input.base_step_size.max(f64::EPSILON);
+    let step = ticks::time_step(
+        points_per_year,
+        f64::from(*X_LABEL_SPACING.end()),
+        resolution,
+    );
+    ticks::time_ticks(input.bounds.0, input.bounds.1, step)
+        .into_iter()
+        .map(|value| GridMark {
+            value,
+            step_size: step.years(),
+        })
+        .collect()
+}
+
+/// The label of a time grid mark: the first shown carries its year.
+fn time_tick(mark: &GridMark, shown: &std::ops::RangeInclusive<f64>) -> String {
+    let step = ticks::TimeStep::from_years(mark.step_size);
+    let first = mark.value - step.years() < *shown.start();
+    ticks::time_label(mark.value, step, first)
+}
+
 /// One grid mark per category: every bar or lane is labelled.
 fn category_grid(input: &GridInput) -> Vec<GridMark> {
     whole_marks(input.bounds.0, input.bounds.1, 1.0)
@@ -533,7 +557,10 @@ fn configured_plot<'a>(
         .custom_x_axes(vec![
             AxisHints::new_x()
                 .label(chart.x_axis.label.clone())
-                .formatter(move |mark, _| {
+                .formatter(move |mark, shown| {
+                    if matches!(x_axis.format, AxisFormat::Time(_)) {
+                        return time_tick(&mark, shown);
+                    }
                     let tick = axis_tick(&x_axis, mark.value, false);
                     match category_room {
                         Some(room) => cut_to(&tick, room),
@@ -558,6 +585,8 @@ fn configured_plot<'a>(
     };
     if chart.x_axis.format == AxisFormat::Year {
         plot = plot.x_grid_spacer(|input| year_grid(&input));
+    } else if let AxisFormat::Time(resolution) = chart.x_axis.format {
+        plot = plot.x_grid_spacer(move |input| time_grid(&input, resolution));
     } else if chart.x_axis.format == AxisFormat::Category {
         plot = plot.x_grid_spacer(|input| category_grid(&input));
     }

@@ -629,3 +629,69 @@ fn ten_lines_of_a_rate_get_ten_colours_and_an_axis_around_their_values() {
         "{y_labels:?}"
     );
 }
+
+/// The x tick labels of an exported SVG, left to right.
+fn x_tick_labels(svg: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    let axes = document
+        .descendants()
+        .find(|n| n.attribute("class") == Some("axes"))
+        .unwrap();
+    axes.descendants()
+        .filter(|n| n.attribute("text-anchor") == Some("middle"))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn time_axes_tick_months_and_days_as_their_span_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let monthly = dir.path().join("monthly.csv");
+    let mut text = String::from("month,value\n");
+    for index in 0..24 {
+        writeln!(
+            text,
+            "{}-{:02},{}",
+            2023 + index / 12,
+            index % 12 + 1,
+            10 + index
+        )
+        .unwrap();
+    }
+    std::fs::write(&monthly, text).unwrap();
+    let out = dir.path().join("monthly.svg");
+    succeeded(&export_default(&monthly, &out));
+    let labels = x_tick_labels(&std::fs::read_to_string(&out).unwrap());
+    // The axes' titles are centred too; the ticks are the rest.
+    let ticks: Vec<String> = labels
+        .into_iter()
+        .filter(|l| l != "month" && l != "value")
+        .collect();
+    assert_eq!(
+        ticks.first().map(String::as_str),
+        Some("Jan 2023"),
+        "{ticks:?}"
+    );
+    assert!(ticks.contains(&"Jan 2024".to_owned()), "{ticks:?}");
+    assert!(ticks.contains(&"Apr".to_owned()), "{ticks:?}");
+    // Never a day of a month on a chart of months.
+    assert!(
+        ticks.iter().all(|t| !t.starts_with(char::is_numeric)),
+        "{ticks:?}"
+    );
+
+    let daily = dir.path().join("daily.csv");
+    let mut text = String::from("date,value\n");
+    for day in 1..=31 {
+        writeln!(text, "2024-05-{day:02},{day}").unwrap();
+    }
+    for day in 1..=30 {
+        writeln!(text, "2024-06-{day:02},{day}").unwrap();
+    }
+    std::fs::write(&daily, text).unwrap();
+    let out = dir.path().join("daily.svg");
+    succeeded(&export_default(&daily, &out));
+    let labels = x_tick_labels(&std::fs::read_to_string(&out).unwrap());
+    assert!(labels.len() >= 6, "{labels:?}");
+    assert!(labels.contains(&"1 Jun".to_owned()), "{labels:?}");
+}
