@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::chart::user::{
     Aggregation, Filter, SpecRequest, UserChartError, user_chart_from_opened,
 };
-use crate::chart::{ChartId, ChartOptions, build_chart};
+use crate::chart::{ChartId, ChartOptions, ChartTexts, build_chart};
 use crate::claims::{ClaimsReport, check_article};
 use crate::data::{Article, Bundle, IsoDate};
 use crate::export::columnar::{ColumnarFormat, converted_path, write_table};
@@ -159,67 +159,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export bundled charts to PNG, SVG or CSV (no display needed).
+    /// Export a bundled chart, or a chart of your own data, to PNG, SVG or CSV (no display
+    /// needed).
     #[command(group = clap::ArgGroup::new("what").required(true).args(["list", "chart", "all", "data"]))]
-    Export {
-        /// List the chart ids.
-        #[arg(long)]
-        list: bool,
-        /// The chart to export (see --list).
-        #[arg(long, value_name = "ID", value_parser = parse_chart_slug, requires = "out")]
-        chart: Option<ChartId>,
-        /// Export every bundled chart into --dir.
-        #[arg(long, requires = "dir")]
-        all: bool,
-        /// Chart your own data instead of a bundled chart: a CSV, Parquet or Arrow file, a
-        /// folder of them or a glob ('DIR/*.csv'), read as `bilateral inspect` reads it.
-        /// Columns not named with --x, --y and --group are chosen as the window chooses them.
-        #[arg(long, value_name = "FILE", requires = "out")]
-        data: Option<PathBuf>,
-        /// With --data: the x column (years, months, dates or numbers); the window's choice
-        /// when not given.
-        #[arg(long, value_name = "COL")]
-        x: Option<String>,
-        /// With --data: the value columns, separated by commas; the window's choice when not
-        /// given.
-        #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
-        y: Vec<String>,
-        /// With --data: one line per value of this column.
-        #[arg(long, value_name = "COL")]
-        group: Option<String>,
-        /// With --data: keep only rows whose COL is VALUE (several values separated by |);
-        /// repeat for more columns.
-        #[arg(long, value_name = "COL=VALUE[|VALUE…]", value_parser = parse_filter)]
-        filter: Vec<Filter>,
-        /// With --data: how rows sharing an x combine.
-        #[arg(long, value_enum, default_value_t = AggregationArg::Sum)]
-        agg: AggregationArg,
-        /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
-        /// every format when not given.
-        #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-        format: Option<ExportFormat>,
-        /// The file to write, with --chart.
-        #[arg(long, value_name = "PATH")]
-        out: Option<PathBuf>,
-        /// The folder to write into, with --all (made if missing).
-        #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// Picture width in points.
-        #[arg(long, default_value_t = 1200)]
-        width: u32,
-        /// Picture height in points.
-        #[arg(long, default_value_t = 720)]
-        height: u32,
-        /// Pixels per point in the PNG.
-        #[arg(long, default_value_t = 2.0)]
-        scale: f32,
-        /// light or dark.
-        #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "light")]
-        theme: Theme,
-        /// Replace files that exist.
-        #[arg(long)]
-        force: bool,
-    },
+    Export(Box<ExportArgs>),
     /// Open the window with these files loaded beside the bundled charts.
     Open {
         /// CSV files (.csv, .tsv, .txt, .csv.gz), Parquet or Arrow files (.parquet, .arrow,
@@ -250,6 +193,104 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What `bilateral export` is asked: a bundled chart, every chart, or a chart of the user's data.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// List the chart ids.
+    #[arg(long)]
+    list: bool,
+    /// The chart to export (see --list).
+    #[arg(long, value_name = "ID", value_parser = parse_chart_slug, requires = "out")]
+    chart: Option<ChartId>,
+    /// Export every bundled chart into --dir.
+    #[arg(long, requires = "dir")]
+    all: bool,
+    /// Chart your own data instead of a bundled chart: a CSV, Parquet or Arrow file, a
+    /// folder of them or a glob ('DIR/*.csv'), read as `bilateral inspect` reads it.
+    /// Columns not named with --x, --y and --group are chosen as the window chooses them.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    data: Option<PathBuf>,
+    /// With --data: the x column (years, months, dates or numbers); the window's choice
+    /// when not given.
+    #[arg(long, value_name = "COL")]
+    x: Option<String>,
+    /// With --data: the value columns, separated by commas; the window's choice when not
+    /// given.
+    #[arg(long, value_name = "COL[,COL…]", value_delimiter = ',')]
+    y: Vec<String>,
+    /// With --data: one line per value of this column.
+    #[arg(long, value_name = "COL")]
+    group: Option<String>,
+    /// With --data: keep only rows whose COL is VALUE (several values separated by |);
+    /// repeat for more columns.
+    #[arg(long, value_name = "COL=VALUE[|VALUE…]", value_parser = parse_filter)]
+    filter: Vec<Filter>,
+    /// With --data: how rows sharing an x combine.
+    #[arg(long, value_enum, default_value_t = AggregationArg::Sum)]
+    agg: AggregationArg,
+    /// png, svg or csv; for --chart, taken from --out's ending when not given; for --all,
+    /// every format when not given.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<ExportFormat>,
+    /// The file to write, with --chart.
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// The folder to write into, with --all (made if missing).
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Picture width in points.
+    #[arg(long, default_value_t = 1200)]
+    width: u32,
+    /// Picture height in points.
+    #[arg(long, default_value_t = 720)]
+    height: u32,
+    /// Pixels per point in the PNG.
+    #[arg(long, default_value_t = 2.0)]
+    scale: f32,
+    /// light or dark.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme, default_value = "light")]
+    theme: Theme,
+    #[command(flatten)]
+    texts: TextArgs,
+    /// Replace files that exist.
+    #[arg(long)]
+    force: bool,
+}
+
+/// The words around an exported chart, in place of its own (with --data: the file name, the
+/// column names and the path).
+#[derive(Debug, Clone, Default, Args)]
+pub struct TextArgs {
+    /// The chart's title.
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    /// The line under the title.
+    #[arg(long, value_name = "TEXT")]
+    subtitle: Option<String>,
+    /// The label of the value axis, e.g. "USD million".
+    #[arg(long, value_name = "TEXT")]
+    unit: Option<String>,
+    /// A note printed before the source.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// The source printed under the chart, e.g. "China customs (GACC)".
+    #[arg(long, value_name = "TEXT")]
+    source: Option<String>,
+}
+
+impl From<&TextArgs> for ChartTexts {
+    fn from(args: &TextArgs) -> Self {
+        let text = |arg: &Option<String>| arg.clone().unwrap_or_default();
+        Self {
+            title: text(&args.title),
+            subtitle: text(&args.subtitle),
+            unit: text(&args.unit),
+            note: text(&args.note),
+            source: text(&args.source),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -319,59 +360,7 @@ pub fn run_command(
         Command::Claims { file, date, json } => {
             run_claims(file.as_deref(), *date, *json, datasets, out)?;
         }
-        Command::Export {
-            list,
-            chart,
-            all,
-            data,
-            x,
-            y,
-            group,
-            filter,
-            agg,
-            format,
-            out: out_path,
-            dir,
-            width,
-            height,
-            scale,
-            theme,
-            force,
-        } => {
-            let options = ExportOptions {
-                width: *width,
-                height: *height,
-                scale: *scale,
-                theme: *theme,
-            };
-            run_export(
-                &ExportRequest {
-                    list: *list,
-                    chart: *chart,
-                    all: *all,
-                    data: data.as_deref().map(|file| UserData {
-                        file,
-                        request: SpecRequest {
-                            x: x.clone(),
-                            values: y.clone(),
-                            group: group.clone(),
-                            filters: filter.clone(),
-                            aggregation: Some(match agg {
-                                AggregationArg::Sum => Aggregation::Sum,
-                                AggregationArg::Mean => Aggregation::Mean,
-                            }),
-                        },
-                    }),
-                    format: *format,
-                    out: out_path.as_deref(),
-                    dir: dir.as_deref(),
-                    options,
-                    force: *force,
-                },
-                datasets,
-                out,
-            )?;
-        }
+        Command::Export(args) => run_export(&ExportRequest::from_args(args), datasets, out)?,
         Command::Open { .. } => {
             anyhow::bail!("`bilateral open` opens the window; it is handled by main")
         }
@@ -517,7 +506,43 @@ struct ExportRequest<'a> {
     out: Option<&'a std::path::Path>,
     dir: Option<&'a std::path::Path>,
     options: ExportOptions,
+    /// Texts given on the command line, for a single chart.
+    texts: ChartTexts,
     force: bool,
+}
+
+impl<'a> ExportRequest<'a> {
+    fn from_args(args: &'a ExportArgs) -> Self {
+        Self {
+            list: args.list,
+            chart: args.chart,
+            all: args.all,
+            data: args.data.as_deref().map(|file| UserData {
+                file,
+                request: SpecRequest {
+                    x: args.x.clone(),
+                    values: args.y.clone(),
+                    group: args.group.clone(),
+                    filters: args.filter.clone(),
+                    aggregation: Some(match args.agg {
+                        AggregationArg::Sum => Aggregation::Sum,
+                        AggregationArg::Mean => Aggregation::Mean,
+                    }),
+                },
+            }),
+            format: args.format,
+            out: args.out.as_deref(),
+            dir: args.dir.as_deref(),
+            options: ExportOptions {
+                width: args.width,
+                height: args.height,
+                scale: args.scale,
+                theme: args.theme,
+            },
+            texts: (&args.texts).into(),
+            force: args.force,
+        }
+    }
 }
 
 /// `bilateral claims`: reads the article (the bundled one without a file), checks every figure
@@ -596,7 +621,8 @@ fn run_export(
             Some(format) => format,
             None => format_from_path(path)?,
         };
-        let model = user_data_chart(data)?;
+        let mut model = user_data_chart(data)?;
+        request.texts.apply(&mut model);
         export_chart(&model, format, &request.options, path, request.force)?;
         writeln!(out, "{}", path.display())?;
         return Ok(());
@@ -627,7 +653,10 @@ fn run_export(
         }
     }
     for (chart, format, path) in jobs {
-        let model = build_chart(&bundle, chart, &options);
+        let mut model = build_chart(&bundle, chart, &options);
+        if !request.all {
+            request.texts.apply(&mut model);
+        }
         export_chart(&model, format, &request.options, &path, request.force)?;
         writeln!(out, "{}", path.display())?;
     }

@@ -7,6 +7,7 @@ pub mod downsample;
 pub mod entities;
 pub mod headline;
 pub mod model;
+pub mod texts;
 pub mod ticks;
 pub mod user;
 mod user_table;
@@ -15,3 +16,4 @@ pub use build::{ChartOptions, CompositionView, GrowthView, PeriodView, build_cha
 pub use model::{
     ChartId, ChartModel, DataPoint, DataTable, Marker, PointRef, Series, SeriesStyle, Theme,
 };
+pub use texts::{ChartTexts, OwnTexts};

@@ -19,6 +19,7 @@ use super::file_dialog::{DialogPurpose, FileDialog};
 use super::settings::{SETTINGS_KEY, Settings};
 use super::user_data::{self, FileId, UserFiles};
 use super::{article_panel, chart_panel, column_panel, headline_panel, menu, table_panel};
+use crate::chart::ChartTexts;
 use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
 
@@ -91,6 +92,8 @@ pub enum Command {
     SelectUserFile(FileId),
     /// Map an opened file's columns to its chart this way.
     SetChartSpec(FileId, ChartSpec),
+    /// The title, unit, note and source of a user's chart, as they typed them.
+    SetChartTexts(FileId, ChartTexts),
     ReshapeToLong(FileId),
     /// Read the values a filter on this column of an opened file can choose from.
     ReadFilterChoices(FileId, String),
@@ -337,6 +340,7 @@ impl BilateralApp {
             Command::CancelLoad(path) => self.cancel_loading(&path),
             Command::SelectUserFile(id) => self.select_user_file(id),
             Command::SetChartSpec(id, spec) => self.set_chart_spec(ctx, id, spec),
+            Command::SetChartTexts(id, texts) => self.set_chart_texts(id, texts),
             Command::ReshapeToLong(id) => self.reshape_to_long(ctx, id),
             Command::ReadFilterChoices(id, column) => self.read_filter_choices(ctx, id, column),
             Command::CloseUserFile(id) => self.close_user_file(id),

@@ -37,6 +37,8 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                     ));
                 }
                 ui.separator();
+                texts_ui(file, ui, &mut commands);
+                ui.separator();
                 columns_ui(file, ui);
             });
         });
@@ -171,6 +173,44 @@ fn mapping_ui(file: &OpenedFile, spec: &ChartSpec, ui: &mut egui::Ui, commands: 
     if changed != *spec {
         commands.push(Command::SetChartSpec(file.id, changed));
     }
+}
+
+/// The words around the chart, for a report: title, subtitle, unit, note and source. Each
+/// field shows the chart's own text until the user writes theirs.
+fn texts_ui(file: &OpenedFile, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new("Title, unit and source")
+        .default_open(true)
+        .show(ui, |ui| {
+            let mut texts = file.texts.clone();
+            let chart = &file.chart;
+            let fields: [(&str, &mut String, &str); 5] = [
+                ("Title", &mut texts.title, chart.title.as_str()),
+                ("Subtitle", &mut texts.subtitle, chart.subtitle.as_str()),
+                ("Unit", &mut texts.unit, chart.y_axis.label.as_str()),
+                ("Note", &mut texts.note, "e.g. 2024 preliminary"),
+                ("Source", &mut texts.source, "e.g. China customs (GACC)"),
+            ];
+            let mut changed = false;
+            egui::Grid::new("chart_texts")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (label, text, hint) in fields {
+                        let label = ui.label(label);
+                        changed |= ui
+                            .add(
+                                egui::TextEdit::singleline(text)
+                                    .hint_text(hint)
+                                    .desired_width(220.0),
+                            )
+                            .labelled_by(label.id)
+                            .changed();
+                        ui.end_row();
+                    }
+                });
+            if changed {
+                commands.push(Command::SetChartTexts(file.id, texts));
+            }
+        });
 }
 
 fn columns_ui(file: &OpenedFile, ui: &mut egui::Ui) {

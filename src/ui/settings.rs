@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::chart::{ChartId, ChartOptions, CompositionView, GrowthView, PeriodView, Theme};
+use crate::chart::user::ChartSpec;
+use crate::chart::{
+    ChartId, ChartOptions, ChartTexts, CompositionView, GrowthView, PeriodView, Theme,
+};
 use crate::data::{Coverage, EventKind};
 
 /// The key under which the settings are stored.
@@ -39,6 +42,36 @@ pub struct Settings {
     pub show_trend: bool,
     /// CSV files opened lately, newest first.
     pub recent_files: Vec<std::path::PathBuf>,
+    /// How the user charted each of their files (mapping, filters, texts), newest first, so
+    /// reopening a file gives the chart they made.
+    pub file_charts: Vec<SavedChart>,
+}
+
+/// How a user's file was charted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedChart {
+    pub path: std::path::PathBuf,
+    pub spec: Option<ChartSpec>,
+    #[serde(default)]
+    pub texts: ChartTexts,
+}
+
+/// How many files' charts are remembered.
+const SAVED_CHARTS: usize = 50;
+
+impl Settings {
+    /// The chart saved for the file at `path` (absolute), if any.
+    pub fn saved_chart(&self, path: &std::path::Path) -> Option<&SavedChart> {
+        self.file_charts.iter().find(|saved| saved.path == path)
+    }
+
+    /// Remembers how the file at `path` (absolute) is charted, first in the list.
+    pub fn save_chart(&mut self, saved: SavedChart) {
+        self.file_charts
+            .retain(|earlier| earlier.path != saved.path);
+        self.file_charts.insert(0, saved);
+        self.file_charts.truncate(SAVED_CHARTS);
+    }
 }
 
 impl Default for Settings {
@@ -62,6 +95,7 @@ impl Default for Settings {
             break_year: None,
             show_trend: false,
             recent_files: Vec::new(),
+            file_charts: Vec::new(),
         }
     }
 }

@@ -9,8 +9,10 @@ use std::time::Instant;
 
 use super::app::{BilateralApp, Command};
 use super::background::{BackgroundJob, JobState};
+use super::settings::SavedChart;
 use crate::chart::model::{Axis, AxisFormat, ChartId, ChartModel, DataTable, LegendPlacement};
 use crate::chart::user::{ChartSpec, UserTable, build_user_chart, default_spec, no_default_reason};
+use crate::chart::{ChartTexts, OwnTexts};
 use crate::load::dataset::Survey;
 use crate::load::{CsvReport, LoadControl, LoadError, open_table};
 
@@ -36,6 +38,10 @@ pub struct OpenedFile {
     pub chart: Arc<ChartModel>,
     /// The values a filter on each column can choose from, read once per column.
     pub filter_choices: HashMap<String, Vec<String>>,
+    /// The title, unit, note and source the user gave the chart.
+    pub texts: ChartTexts,
+    /// The chart's own texts, under the user's.
+    own_texts: OwnTexts,
 }
 
 type Loaded = Result<OpenedFile, LoadError>;
@@ -162,20 +168,29 @@ fn chart_for(table: &UserTable, spec: Option<&ChartSpec>) -> ChartModel {
     }
 }
 
-/// Reads a file and charts it with the default mapping; runs on a worker thread.
-fn open_file(id: FileId, path: &Path, control: &LoadControl) -> Loaded {
+/// Reads a file and charts it as it was charted last (`saved`), else with the default mapping;
+/// runs on a worker thread.
+fn open_file(id: FileId, path: &Path, control: &LoadControl, saved: Option<SavedChart>) -> Loaded {
     let opened = open_table(path, control, Survey::Count)?;
     let report = opened.report.clone();
     let table = UserTable::opened(opened);
-    let spec = default_spec(&table);
-    let chart = Arc::new(chart_for(&table, spec.as_ref()));
+    let (saved_spec, texts) = saved.map(|s| (s.spec, s.texts)).unwrap_or_default();
+    // A saved mapping whose columns the file no longer has gives way to the defaults.
+    let spec = saved_spec
+        .filter(|spec| build_user_chart(&table, spec).is_ok())
+        .or_else(|| default_spec(&table));
+    let mut chart = chart_for(&table, spec.as_ref());
+    let own_texts = OwnTexts::of(&chart);
+    texts.apply(&mut chart);
     Ok(OpenedFile {
         id,
         table,
         report,
         spec,
-        chart,
+        chart: Arc::new(chart),
         filter_choices: HashMap::new(),
+        texts,
+        own_texts,
     })
 }
 
@@ -205,7 +220,10 @@ impl BilateralApp {
         let control = LoadControl::new();
         let worker_control = Arc::clone(&control);
         let worker_path = path.clone();
-        let job = BackgroundJob::spawn(ctx, move || open_file(id, &worker_path, &worker_control));
+        let saved = self.settings.saved_chart(&absolute(&path)).cloned();
+        let job = BackgroundJob::spawn(ctx, move || {
+            open_file(id, &worker_path, &worker_control, saved)
+        });
         self.user_files.loading.push(LoadingFile {
             path,
             control,
@@ -304,10 +322,39 @@ impl BilateralApp {
     }
 
     fn remember_recent(&mut self, path: &Path) {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = absolute(path);
         self.settings.recent_files.retain(|p| *p != absolute);
         self.settings.recent_files.insert(0, absolute);
         self.settings.recent_files.truncate(RECENT_FILES);
+    }
+
+    /// Saves how the file is charted, for the next time it is opened.
+    fn remember_chart(&mut self, id: FileId) {
+        if let Some(file) = self.user_files.get(id) {
+            let saved = SavedChart {
+                path: absolute(&file.table.path),
+                spec: file.spec.clone(),
+                texts: file.texts.clone(),
+            };
+            self.settings.save_chart(saved);
+        }
+    }
+
+    /// Gives the file's chart the user's title, unit, note and source.
+    pub(super) fn set_chart_texts(&mut self, id: FileId, texts: ChartTexts) {
+        let on_screen =
+            self.settings.chart == ChartId::UserData && self.user_files.shown == Some(id);
+        let Some(file) = self.user_files.get_mut(id) else {
+            return;
+        };
+        let mut chart = (*file.chart).clone();
+        file.own_texts.with(&texts, &mut chart);
+        file.texts = texts;
+        file.chart = Arc::new(chart);
+        if on_screen {
+            self.chart = Arc::clone(&file.chart);
+        }
+        self.remember_chart(id);
     }
 
     pub(super) fn select_user_file(&mut self, id: FileId) {
@@ -327,6 +374,9 @@ impl BilateralApp {
         let Some(file) = self.user_files.get_mut(id) else {
             return;
         };
+        let mut chart = chart;
+        file.own_texts = OwnTexts::of(&chart);
+        file.texts.apply(&mut chart);
         file.chart = Arc::new(chart);
         if on_screen {
             self.chart = Arc::clone(&file.chart);
@@ -338,9 +388,10 @@ impl BilateralApp {
             return;
         };
         file.spec = Some(spec.clone());
+        let table = file.table.clone();
+        self.remember_chart(id);
         // Even a small file is charted off the UI thread: polars' collect blocks, and a frame
         // should never wait on it. A newer mapping replaces a job still running.
-        let table = file.table.clone();
         let job_spec = spec.clone();
         self.user_files.chart_job = Some(ChartJob {
             file: id,
@@ -506,6 +557,11 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
+}
+
+/// `path` made absolute, as recent files and saved charts are kept.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Files dropped on the window this frame, as commands to load them.

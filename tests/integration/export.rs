@@ -695,3 +695,33 @@ fn time_axes_tick_months_and_days_as_their_span_asks() {
     assert!(labels.len() >= 6, "{labels:?}");
     assert!(labels.contains(&"1 Jun".to_owned()), "{labels:?}");
 }
+
+#[test]
+fn export_data_takes_the_title_unit_note_and_source_a_report_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("trade.svg");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/monthly.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--title",
+        "Trade rose in March",
+        "--unit",
+        "USD billion",
+        "--note",
+        "March preliminary",
+        "--source",
+        "China customs (GACC)",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains(">Trade rose in March</text>"), "{svg}");
+    assert!(svg.contains(">USD billion</text>"), "{svg}");
+    assert!(
+        svg.contains("Note: March preliminary · Source: China customs (GACC)"),
+        "{svg}"
+    );
+    assert!(!svg.contains("monthly.csv</text>"), "{svg}");
+}

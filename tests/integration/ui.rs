@@ -825,3 +825,56 @@ fn a_folder_of_yearly_files_opens_from_the_dialog_as_one_table_read_where_it_lie
         .collect();
     assert_eq!(points, [(2021.0, 3.0), (2022.0, 4.5), (2023.0, 8.0)]);
 }
+
+#[test]
+fn a_users_title_unit_and_source_are_charted_exported_and_kept_for_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("exports.csv");
+    std::fs::copy(fixture("monthly.csv"), &data).unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(data.clone()));
+    harness.step();
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().chart.title, "exports.csv");
+    for (field, text) in [
+        ("Title", "China's exports to Russia"),
+        ("Unit", "USD billion"),
+        ("Source", "China customs (GACC)"),
+    ] {
+        harness.get_by_label(field).focus();
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    let chart = &harness.state().chart;
+    assert_eq!(chart.title, "China's exports to Russia");
+    assert_eq!(chart.y_axis.label, "USD billion");
+    assert_eq!(chart.source_line, "Source: China customs (GACC)");
+    // The file's own subtitle stays where the user wrote none.
+    assert!(chart.subtitle.contains("by month"), "{}", chart.subtitle);
+
+    let svg_path = dir.path().join("exports.svg");
+    export_through_the_dialog(&mut harness, &svg_path);
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(
+        svg.contains(">China&#39;s exports to Russia</text>")
+            || svg.contains(">China's exports to Russia</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains("Source: China customs (GACC)"), "{svg}");
+
+    // Saved with the settings: opened again in a new window, the file has its texts.
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().save(&mut storage);
+    let storage: &'static MemoryStorage = Box::leak(Box::new(storage));
+    let mut restored = harness_with(Some(storage));
+    restored
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(data));
+    restored.step();
+    wait_for_loading(&mut restored);
+    let chart = &restored.state().chart;
+    assert_eq!(chart.title, "China's exports to Russia");
+    assert_eq!(chart.y_axis.label, "USD billion");
+}
