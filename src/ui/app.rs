@@ -178,7 +178,7 @@ pub struct BilateralApp {
     pub stats: Result<TradeStats, StatsError>,
     pub selection: Selection,
     /// Messages for the user, newest last (a failed settings file, a feature not yet there).
-    pub notices: Vec<String>,
+    pub notices: Vec<super::Notice>,
     pub open_window: Option<InfoWindow>,
     /// Set for one frame to make the plot return to its default view.
     pub reset_view: bool,
@@ -199,7 +199,7 @@ impl BilateralApp {
         let settings = match stored.map(|text| Settings::from_json(&text)) {
             Some(Ok(settings)) => settings,
             Some(Err(notice)) => {
-                notices.push(notice);
+                notices.push(super::Notice::error(notice));
                 Settings::default()
             }
             None => Settings::default(),

@@ -2,6 +2,7 @@
 //! copying the chart, and the file and replace-confirmation dialogs that start them. Each job
 //! is polled once per frame, so the window keeps drawing while it runs.
 
+use super::Notice;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -32,10 +33,10 @@ impl BilateralApp {
         replace: bool,
     ) {
         let Some(format) = ExportFormat::of_path(&path) else {
-            self.notices.push(format!(
+            self.notices.push(Notice::error(format!(
                 "{}: the chart was not exported; end the file name with .png, .svg or .csv.",
                 path.display()
-            ));
+            )));
             return;
         };
         let model = Arc::clone(&self.chart);
@@ -63,10 +64,12 @@ impl BilateralApp {
             JobState::Running => return,
             JobState::Done(Ok(image)) => {
                 ctx.copy_image(image);
-                "The chart was copied to the clipboard as an image.".to_owned()
+                Notice::info("The chart was copied to the clipboard as an image.")
             }
-            JobState::Done(Err(message)) => format!("The chart was not copied: {message}."),
-            JobState::Lost => "Copying the chart stopped unexpectedly.".to_owned(),
+            JobState::Done(Err(message)) => {
+                Notice::error(format!("The chart was not copied: {message}."))
+            }
+            JobState::Lost => Notice::error("Copying the chart stopped unexpectedly."),
         };
         self.notices.push(notice);
         self.exports.to_clipboard = None;
@@ -78,9 +81,15 @@ impl BilateralApp {
         };
         let notice = match job.poll(ctx) {
             JobState::Running => return,
-            JobState::Done(Ok(path)) => format!("The chart was exported to {}.", path.display()),
-            JobState::Done(Err(message)) => format!("The chart was not exported: {message}."),
-            JobState::Lost => "The export stopped unexpectedly; nothing was written.".to_owned(),
+            JobState::Done(Ok(path)) => {
+                Notice::info(format!("The chart was exported to {}.", path.display()))
+            }
+            JobState::Done(Err(message)) => {
+                Notice::error(format!("The chart was not exported: {message}."))
+            }
+            JobState::Lost => {
+                Notice::error("The export stopped unexpectedly; nothing was written.")
+            }
         };
         self.notices.push(notice);
         self.exports.to_file = None;
@@ -128,13 +137,14 @@ impl BilateralApp {
                 self.settings.show_article = true;
             }
             JobState::Done(Err(message)) => {
-                self.notices
-                    .push(format!("The article was not opened: {message}."));
+                self.notices.push(Notice::error(format!(
+                    "The article was not opened: {message}."
+                )));
             }
             JobState::Lost => {
-                self.notices.push(
-                    "The article could not be read: the reading stopped unexpectedly.".to_owned(),
-                );
+                self.notices.push(Notice::error(
+                    "The article could not be read: the reading stopped unexpectedly.",
+                ));
             }
         }
         self.article.loading = None;

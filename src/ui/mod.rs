@@ -129,7 +129,43 @@ pub fn sources_ui(ui: &mut egui::Ui, sources: &[String]) {
     });
 }
 
-/// The newest notice, if any, with a button to dismiss it.
+/// A message for the user in the bar at the top: what happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::ops::Deref for Notice {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The newest notice, if any, with a button to dismiss it; an error in the error colour.
 pub fn notice_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let Some(notice) = app.notices.last().cloned() else {
         return;
@@ -137,8 +173,14 @@ pub fn notice_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let mut dismissed = false;
     egui::Panel::top("notice").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new("Notice:").strong());
-            ui.label(&notice);
+            if notice.is_error {
+                let color = ui.visuals().error_fg_color;
+                ui.label(egui::RichText::new("Error:").strong().color(color));
+                ui.label(egui::RichText::new(&notice.text).color(color));
+            } else {
+                ui.label(egui::RichText::new("Notice:").strong());
+                ui.label(&notice.text);
+            }
             if ui.button("Dismiss").clicked() {
                 dismissed = true;
             }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::Notice;
 use super::app::{BilateralApp, Command};
 use super::background::{BackgroundJob, JobState};
 use super::settings::SavedChart;
@@ -259,14 +260,14 @@ impl BilateralApp {
             let loading = self.user_files.loading.remove(index);
             match result {
                 Some(Ok(opened)) => self.add_opened_file(opened, loading.started),
-                Some(Err(LoadError::Cancelled { path })) => self
-                    .notices
-                    .push(format!("Loading {} was cancelled.", path.display())),
-                Some(Err(err)) => self.notices.push(err.to_string()),
-                None => self.notices.push(format!(
+                Some(Err(LoadError::Cancelled { path })) => self.notices.push(Notice::info(
+                    format!("Loading {} was cancelled.", path.display()),
+                )),
+                Some(Err(err)) => self.notices.push(Notice::error(err.to_string())),
+                None => self.notices.push(Notice::error(format!(
                     "{}: loading stopped unexpectedly; nothing was changed.",
                     loading.path.display()
-                )),
+                ))),
             }
         }
     }
@@ -304,7 +305,7 @@ impl BilateralApp {
     fn add_opened_file(&mut self, opened: OpenedFile, started: Instant) {
         let (id, path) = (opened.id, opened.table.path.clone());
         let warnings = opened.report.warnings.len();
-        self.notices.push(format!(
+        self.notices.push(Notice::info(format!(
             "Opened {}: {} rows, {} columns in {:.1} s{}.",
             path.display(),
             opened.report.rows,
@@ -315,7 +316,7 @@ impl BilateralApp {
                 1 => "; 1 warning in the column panel".to_owned(),
                 n => format!("; {n} warnings in the column panel"),
             }
-        ));
+        )));
         self.user_files.insert(opened);
         self.remember_recent(&path);
         self.select_user_file(id);
@@ -461,8 +462,9 @@ impl BilateralApp {
             }
             Err(err) => {
                 let path = file.table.path.display().to_string();
-                self.notices
-                    .push(format!("{path}: the table could not be reshaped ({err})."));
+                self.notices.push(Notice::error(format!(
+                    "{path}: the table could not be reshaped ({err})."
+                )));
             }
         }
     }

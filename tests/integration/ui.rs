@@ -348,6 +348,9 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
         assert_eq!(harness.state().article.article.title, title);
         let notice = harness.state().notices.last().cloned().expect("a notice");
         assert!(notice.contains(path.to_str().unwrap()), "{notice}");
+        // Shown as an error, not in the grey of "Opened …".
+        assert!(notice.is_error, "{notice}");
+        harness.get_by_label("Error:");
     }
     let notices = &harness.state().notices;
     assert!(notices[0].contains("is not UTF-8 text"), "{notices:?}");
@@ -482,6 +485,7 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     assert_eq!((china[3].x, china[3].y), (2022.0, 114.15));
     assert_eq!(app.settings.recent_files.len(), 1);
     harness.get_by_label_contains("Opened ");
+    assert!(!app.notices.last().unwrap().is_error);
     harness.get_by_label("Chart: wide_years.csv");
     harness.get_by_label_contains("One column per year");
 
