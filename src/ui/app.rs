@@ -189,6 +189,9 @@ pub struct BilateralApp {
     commands: Vec<Command>,
 }
 
+/// The smallest text the window writes, in points.
+pub const MIN_TEXT_SIZE: f32 = 11.0;
+
 impl BilateralApp {
     /// Builds the app as eframe does, restoring saved settings where there are any.
     pub fn new(cc: &eframe::CreationContext<'_>, bundle: Bundle) -> Self {
@@ -279,6 +282,13 @@ impl BilateralApp {
         ctx.set_theme(match self.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
+        });
+        // egui's small text (9 points) is too small for the statistics line, badges and card
+        // captions people read; nothing in the window is written smaller than 11.
+        ctx.all_styles_mut(|style| {
+            if let Some(small) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+                small.size = small.size.max(MIN_TEXT_SIZE);
+            }
         });
     }
 

@@ -882,3 +882,17 @@ fn a_users_title_unit_and_source_are_charted_exported_and_kept_for_the_file() {
     assert_eq!(chart.title, "China's exports to Russia");
     assert_eq!(chart.y_axis.label, "USD billion");
 }
+
+#[test]
+fn no_text_in_the_window_is_smaller_than_eleven_points() {
+    let harness = harness();
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let style = harness.ctx.style_of(theme);
+        let smallest = style
+            .text_styles
+            .values()
+            .map(|font| font.size)
+            .fold(f32::INFINITY, f32::min);
+        assert!(smallest >= 11.0, "{theme:?}: {smallest}");
+    }
+}
