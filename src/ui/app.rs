@@ -184,10 +184,22 @@ pub struct BilateralApp {
     pub reset_view: bool,
     /// Set for one frame after the selection changed, to scroll the table and the article to it.
     pub reveal_selection: bool,
+    /// The height the chart area took besides the plot in the last frame (chart list, options,
+    /// titles, statistics), which depends on the window's width: the table leaves room for it.
+    pub chart_chrome: f32,
+    /// The height of what the last frame drew under the plot (source line, statistics), which
+    /// wraps on a narrow window: the plot leaves room for it.
+    pub below_plot: f32,
     /// The CSV files the user opened and the work running on them.
     pub user_files: UserFiles,
     commands: Vec<Command>,
 }
+
+/// Below this window height (in points) the headline cards become one line each.
+const COMPACT_BELOW: f32 = 820.0;
+/// The height of what the chart area shows besides the plot (the chart list, options, title,
+/// source line and statistics) until a frame has measured it.
+const CHART_CHROME: f32 = 190.0;
 
 /// The smallest text the window writes, in points.
 pub const MIN_TEXT_SIZE: f32 = 11.0;
@@ -240,6 +252,8 @@ impl BilateralApp {
             notices: Vec::new(),
             open_window: None,
             reset_view: false,
+            chart_chrome: CHART_CHROME,
+            below_plot: 84.0,
             reveal_selection: false,
             user_files: UserFiles::default(),
             commands: Vec::new(),
@@ -560,14 +574,19 @@ impl BilateralApp {
         menu::menu_bar_ui(self, ui);
         super::notice_bar_ui(self, ui);
         user_data::loading_ui(self, ui);
+        // The chart keeps at least half the window's height: on a short window the headline
+        // cards shrink to a line and the table to what is left.
+        let window_height = ui.available_height();
+        let compact = window_height < COMPACT_BELOW;
         if self.settings.show_headline {
-            headline_panel::headline_ui(self, ui);
+            headline_panel::headline_ui(self, ui, compact);
         }
         if self.settings.show_article {
             article_panel::article_ui(self, ui);
         }
         if self.settings.show_table {
-            table_panel::table_ui(self, ui);
+            let table_room = ui.available_height() - window_height * 0.5 - self.chart_chrome;
+            table_panel::table_ui(self, ui, table_room);
         }
         column_panel::column_panel_ui(self, ui);
         egui::CentralPanel::default().show(ui, |ui| chart_panel::chart_ui(self, ui));

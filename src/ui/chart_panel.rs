@@ -26,15 +26,16 @@ pub fn color(rgb: Rgb) -> Color32 {
 }
 
 pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    let top = ui.cursor().top();
     chart_list_ui(app, ui);
     options_ui(app, ui);
     ui.add_space(4.0);
     ui.label(egui::RichText::new(&app.chart.title).size(18.0).strong());
     ui.label(egui::RichText::new(&app.chart.subtitle).weak());
     let shows_stats = app.chart.id.takes_event_markers();
-    let below_plot_height = if shows_stats { 84.0 } else { 36.0 };
-    let plot_height = (ui.available_height() - below_plot_height).max(160.0);
+    let plot_height = (ui.available_height() - app.below_plot - 8.0).max(100.0);
     plot_ui(app, ui, plot_height);
+    let below_top = ui.cursor().top();
     let mut source_line = app.chart.source_line.clone();
     if app.chart.has_unfirm_points() {
         source_line = format!("{HOLLOW_POINT_MEANING}. {source_line}");
@@ -44,6 +45,13 @@ pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         ui.separator();
         super::stats_panel::stats_ui(app, ui);
     }
+    let bottom = ui.cursor().top();
+    if (bottom - below_top - app.below_plot).abs() > 1.0 {
+        // Laid out with last frame's guess: draw again with the height just measured.
+        ui.ctx().request_repaint();
+    }
+    app.below_plot = bottom - below_top;
+    app.chart_chrome = (bottom - top - plot_height).max(0.0);
 }
 
 fn chart_list_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {

@@ -3,7 +3,8 @@
 
 use super::app::{BilateralApp, Command};
 
-pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+/// `max_height`: what the chart leaves; the table scrolls rather than take the chart's room.
+pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui, max_height: f32) {
     let mut clicked = None;
     {
         let BilateralApp {
@@ -15,8 +16,9 @@ pub fn table_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         let table = &chart.table;
         egui::Panel::bottom("data_table")
             .resizable(true)
-            .default_size(210.0)
+            .default_size(210.0_f32.min(max_height))
             .min_size(80.0)
+            .max_size(max_height.max(80.0))
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 ui.label(

@@ -896,3 +896,35 @@ fn no_text_in_the_window_is_smaller_than_eleven_points() {
         assert!(smallest >= 11.0, "{theme:?}: {smallest}");
     }
 }
+
+#[test]
+fn on_a_laptop_screen_the_chart_keeps_its_room_and_nothing_disappears() {
+    for (width, height, min_plot) in [(1280.0, 720.0, 240.0), (1024.0, 640.0, 160.0)] {
+        let mut harness = Harness::builder()
+            .with_size([width, height])
+            .build_eframe(|cc| BilateralApp::new(cc, Bundle::load().expect("bundled data")));
+        // The layout settles in a few frames: it measures what stands around the plot.
+        for _ in 0..4 {
+            harness.run();
+        }
+        let plot = harness
+            .get_by_label("Chart: China–Russia trade, 1992–2025")
+            .rect();
+        assert!(plot.height() >= min_plot, "{width}×{height}: plot {plot:?}");
+        let statistics = harness.get_by_label("Statistics of total trade").rect();
+        assert!(
+            statistics.bottom() <= height,
+            "{width}×{height}: {statistics:?}"
+        );
+        assert!(statistics.top() > plot.bottom(), "{width}×{height}");
+        let table = harness
+            .get_by_label_contains("Data behind the chart")
+            .rect();
+        assert!(
+            table.top() >= statistics.bottom(),
+            "{width}×{height}: {table:?}"
+        );
+        // Every headline figure is still there, on one line each.
+        harness.get_by_label_contains("Years of relations, 2026");
+    }
+}
