@@ -135,6 +135,24 @@ pub fn time_label(x: f64, step: TimeStep, first: bool) -> String {
     }
 }
 
+/// Ticks of a logarithmic axis between `min` and `max` (both positive): 1, 2 and 5 times each
+/// power of ten, or the powers of ten alone over a span of more than four.
+pub fn log_ticks(min: f64, max: f64) -> Vec<f64> {
+    if !(min > 0.0 && max > min) {
+        return Vec::new();
+    }
+    let (low, high) = (min.log10().floor() as i32, max.log10().ceil() as i32);
+    let multiples: &[f64] = if high - low > 4 {
+        &[1.0]
+    } else {
+        &[1.0, 2.0, 5.0]
+    };
+    (low..=high)
+        .flat_map(|power| multiples.iter().map(move |m| m * 10f64.powi(power)))
+        .filter(|value| (min..=max).contains(value))
+        .collect()
+}
+
 /// The multiples of `step` between `min` and `max`.
 pub fn multiples(min: f64, max: f64, step: f64) -> Vec<f64> {
     let first = (min / step).ceil() as i64;
@@ -201,6 +219,19 @@ mod tests {
             TimeStep::Months(1)
         );
         assert_eq!(TimeStep::from_years(0.25), TimeStep::Months(3));
+    }
+
+    #[test]
+    fn log_ticks_step_one_two_five() {
+        assert_eq!(
+            log_ticks(4.0, 300.0),
+            vec![5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
+        );
+        assert_eq!(
+            log_ticks(0.5, 2e6),
+            vec![1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6]
+        );
+        assert!(log_ticks(-1.0, 10.0).is_empty());
     }
 
     #[test]

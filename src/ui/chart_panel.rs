@@ -247,6 +247,20 @@ fn time_tick(mark: &GridMark, shown: &std::ops::RangeInclusive<f64>) -> String {
     ticks::time_label(mark.value, step, first)
 }
 
+/// Grid marks of a log scale at 1, 2 and 5 times powers of ten ($5 bn, $10 bn, $20 bn), the
+/// plot's y being log10 of the value.
+fn log_grid(input: &GridInput) -> Vec<GridMark> {
+    let (low, high) = (10f64.powf(input.bounds.0), 10f64.powf(input.bounds.1));
+    ticks::log_ticks(low, high)
+        .into_iter()
+        .map(|value| GridMark {
+            value: value.log10(),
+            // Every mark labelled: they are few, and spaced by the 1-2-5 steps.
+            step_size: (high.log10() - low.log10()).max(0.1),
+        })
+        .collect()
+}
+
 /// One grid mark per category: every bar or lane is labelled.
 fn category_grid(input: &GridInput) -> Vec<GridMark> {
     whole_marks(input.bounds.0, input.bounds.1, 1.0)
@@ -610,7 +624,9 @@ fn configured_plot<'a>(
             .include_y(lanes - 0.4);
     } else {
         plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
-        if !log_scale && chart.starts_at_zero() {
+        if log_scale {
+            plot = plot.y_grid_spacer(|input| log_grid(&input));
+        } else if chart.starts_at_zero() {
             plot = plot.include_y(0.0);
         }
     }
