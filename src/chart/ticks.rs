@@ -160,6 +160,16 @@ pub fn multiples(min: f64, max: f64, step: f64) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
+/// How many ticks a value axis gets, on screen and in exports: a readable handful.
+pub const VALUE_TICKS: f64 = 6.0;
+
+/// The ticks of a value axis from `min` to `max`: multiples of a round step, about
+/// [`VALUE_TICKS`] of them.
+pub fn value_ticks(min: f64, max: f64) -> (Vec<f64>, f64) {
+    let step = nice_step(max - min, VALUE_TICKS);
+    (multiples(min, max, step), step)
+}
+
 /// A round step (1, 2 or 5 times a power of ten) giving about `target` ticks over `span`.
 pub fn nice_step(span: f64, target: f64) -> f64 {
     let raw = (span / target.max(1.0)).max(f64::MIN_POSITIVE);

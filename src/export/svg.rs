@@ -167,7 +167,7 @@ fn y_ticks(model: &ChartModel, frame: &Frame) -> Vec<f64> {
     if model.y_axis.format == AxisFormat::Category {
         ticks::multiples(min, max, 1.0)
     } else {
-        ticks::multiples(min, max, ticks::nice_step(max - min, 6.0))
+        ticks::value_ticks(min, max).0
     }
 }
 

@@ -247,6 +247,18 @@ fn time_tick(mark: &GridMark, shown: &std::ops::RangeInclusive<f64>) -> String {
     ticks::time_label(mark.value, step, first)
 }
 
+/// Grid marks of a value axis at round steps, a readable handful as in the exports.
+fn value_grid(input: &GridInput) -> Vec<GridMark> {
+    let (values, step) = ticks::value_ticks(input.bounds.0, input.bounds.1);
+    values
+        .into_iter()
+        .map(|value| GridMark {
+            value,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// Grid marks of a log scale at 1, 2 and 5 times powers of ten ($5 bn, $10 bn, $20 bn), the
 /// plot's y being log10 of the value.
 fn log_grid(input: &GridInput) -> Vec<GridMark> {
@@ -626,8 +638,11 @@ fn configured_plot<'a>(
         plot = plot.custom_y_axes(vec![y_hints.min_thickness(56.0)]);
         if log_scale {
             plot = plot.y_grid_spacer(|input| log_grid(&input));
-        } else if chart.starts_at_zero() {
-            plot = plot.include_y(0.0);
+        } else {
+            plot = plot.y_grid_spacer(|input| value_grid(&input));
+            if chart.starts_at_zero() {
+                plot = plot.include_y(0.0);
+            }
         }
     }
     plot
