@@ -581,6 +581,7 @@ impl BilateralApp {
         if self.settings.show_headline {
             headline_panel::headline_ui(self, ui, compact);
         }
+        chart_panel::chart_list_panel_ui(self, ui);
         if self.settings.show_article {
             article_panel::article_ui(self, ui);
         }

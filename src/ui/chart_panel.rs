@@ -25,9 +25,17 @@ pub fn color(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
 }
 
+/// The chart list, above the chart and the article: laid out first, it is among the first
+/// stops of the Tab key after the menus.
+pub fn chart_list_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    egui::Panel::top("chart_list").show(ui, |ui| {
+        ui.add_space(2.0);
+        chart_list_ui(app, ui);
+    });
+}
+
 pub fn chart_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let top = ui.cursor().top();
-    chart_list_ui(app, ui);
     options_ui(app, ui);
     ui.add_space(4.0);
     ui.label(egui::RichText::new(&app.chart.title).size(18.0).strong());

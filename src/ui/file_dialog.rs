@@ -38,6 +38,8 @@ pub struct FileDialog {
     entries: Vec<Entry>,
     typed_path: String,
     error: Option<String>,
+    /// The file field takes the keyboard focus when the dialog opens.
+    focus_field: bool,
 }
 
 impl FileDialog {
@@ -60,6 +62,7 @@ impl FileDialog {
             entries: Vec::new(),
             typed_path: String::new(),
             error: None,
+            focus_field: true,
         };
         dialog.read_directory();
         dialog
@@ -182,6 +185,9 @@ impl FileDialog {
                     let field = ui
                         .add(egui::TextEdit::singleline(&mut self.typed_path).desired_width(360.0))
                         .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus_field) {
+                        field.request_focus();
+                    }
                     let submitted =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (ui.button(self.action).clicked() || submitted)
@@ -202,7 +208,8 @@ impl FileDialog {
         if let Some(directory) = enter_directory {
             self.enter(directory);
         }
-        if !open {
+        // Esc closes the dialog, as it closes any dialog.
+        if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             outcome = DialogOutcome::Cancelled;
         }
         outcome

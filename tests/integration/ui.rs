@@ -928,3 +928,38 @@ fn on_a_laptop_screen_the_chart_keeps_its_room_and_nothing_disappears() {
         harness.get_by_label_contains("Years of relations, 2026");
     }
 }
+
+#[test]
+fn the_keyboard_reaches_the_chart_list_and_works_the_file_dialog() {
+    let mut harness = harness();
+    // The menus, then the charts: Tab reaches a chart within the first few stops.
+    let mut reached = None;
+    for stop in 1..=6 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        // The method itself in place of the closure is not general enough over lifetimes.
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        let focused = harness.query_by(|node| node.is_focused());
+        if let Some(node) = focused {
+            let label = egui_kittest::kittest::NodeT::accesskit_node(&node)
+                .label()
+                .unwrap_or_default();
+            if ChartId::ALL.iter().any(|chart| chart.label() == label) {
+                reached = Some(stop);
+                break;
+            }
+        }
+    }
+    assert!(
+        reached.is_some(),
+        "no chart selector in the first six Tab stops"
+    );
+
+    // The file dialog opens with its file field focused; Esc closes it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    assert!(harness.get_by_label("File:").is_focused());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().file_dialog.is_none());
+}
