@@ -265,7 +265,8 @@ fn the_statistics_follow_the_range_and_the_trend_line_can_be_drawn() {
 /// Steps the app until `done` holds: background work (reading an article, writing an export)
 /// runs on a thread while the window keeps drawing.
 fn wait_until(harness: &mut Harness<'static, BilateralApp>, done: impl Fn(&BilateralApp) -> bool) {
-    for _ in 0..500 {
+    // Up to 30 s: a busy two-core CI machine starts polars' thread pools slowly.
+    for _ in 0..3000 {
         harness.step();
         if done(harness.state()) {
             harness.run();
