@@ -47,6 +47,38 @@ pub struct CsvReport {
     pub warnings: Vec<String>,
 }
 
+impl CsvReport {
+    /// The report of a wide table reshaped to `frame`, its long form with columns `plans`:
+    /// its rows and columns now, the id columns' counts kept.
+    pub fn describe_reshaped(&mut self, frame: &DataFrame, plans: &[super::ColumnPlan]) {
+        let earlier = std::mem::take(&mut self.columns);
+        self.columns = plans
+            .iter()
+            .filter_map(|plan| {
+                let column = frame.column(&plan.name).ok()?;
+                Some(
+                    earlier
+                        .iter()
+                        .find(|c| c.name == plan.name)
+                        .cloned()
+                        .unwrap_or_else(|| ColumnReport {
+                            name: plan.name.clone(),
+                            dtype: column.dtype().to_string(),
+                            kind: plan.kind,
+                            nulls: column.null_count(),
+                            invalid: 0,
+                            non_finite: 0,
+                            examples: Vec::new(),
+                        }),
+                )
+            })
+            .collect();
+        self.rows = frame.height();
+        "long".clone_into(&mut self.shape);
+        self.warnings.retain(|w| !w.starts_with("wide table:"));
+    }
+}
+
 /// What a report says about the file itself.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct FileFacts {

@@ -64,14 +64,24 @@ fn file_summary_ui(file: &OpenedFile, ui: &mut egui::Ui, commands: &mut Vec<Comm
         "\\t" => "tab".to_owned(),
         other => format!("\"{other}\""),
     };
-    ui.label(format!(
-        "{} rows · {} columns · {} · delimiter {delimiter} · decimal \"{}\"{}",
-        report.rows,
-        report.columns.len(),
-        report.encoding,
-        report.decimal_mark,
-        if report.compressed { " · gzip" } else { "" }
-    ));
+    if report.delimiter.is_empty() {
+        // A Parquet or Arrow file has no dialect to show.
+        ui.label(format!(
+            "{} rows · {} columns · {} file",
+            report.rows,
+            report.columns.len(),
+            report.encoding
+        ));
+    } else {
+        ui.label(format!(
+            "{} rows · {} columns · {} · delimiter {delimiter} · decimal \"{}\"{}",
+            report.rows,
+            report.columns.len(),
+            report.encoding,
+            report.decimal_mark,
+            if report.compressed { " · gzip" } else { "" }
+        ));
+    }
     if report.shape == "wide" {
         ui.horizontal_wrapped(|ui| {
             ui.label("One column per year (or day): charted as a long table.");

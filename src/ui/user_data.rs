@@ -453,8 +453,10 @@ impl BilateralApp {
         };
         match reshaped {
             Ok(table) => {
+                if let crate::load::TableData::Frame(frame) = &table.data {
+                    file.report.describe_reshaped(frame, &table.plans);
+                }
                 file.table = table;
-                "long".clone_into(&mut file.report.shape);
                 file.filter_choices.clear();
                 if let Some(spec) = file.spec.clone() {
                     self.set_chart_spec(ctx, id, spec);

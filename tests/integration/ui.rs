@@ -506,6 +506,16 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     wait_for_chart(&mut harness);
     let file = &harness.state().user_files.opened[0];
     assert_eq!(file.report.shape, "long");
+    // The column panel describes the long table: its rows and columns, not the wide file's.
+    assert_eq!(file.report.rows, 8);
+    let reported: Vec<&str> = file
+        .report
+        .columns
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(reported, ["Country Name", "Series Name", "year", "value"]);
+    harness.get_by_label_contains("8 rows · 4 columns");
     let names: Vec<&str> = file.table.plans.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Country Name", "Series Name", "year", "value"]);
     let bilateral::load::TableData::Frame(frame) = &file.table.data else {
