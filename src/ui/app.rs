@@ -195,6 +195,17 @@ pub struct BilateralApp {
     commands: Vec<Command>,
 }
 
+/// Where a file dialog opens: the first of `candidates` that is a folder, else the working
+/// folder.
+fn dialog_start(candidates: impl IntoIterator<Item = Option<PathBuf>>) -> PathBuf {
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|folder| folder.is_dir())
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 /// Below this window height (in points) the headline cards become one line each.
 const COMPACT_BELOW: f32 = 820.0;
 /// The height of what the chart area shows besides the plot (the chart list, options, title,
@@ -462,13 +473,13 @@ impl BilateralApp {
 
     /// Asks for an article file, starting where the last one was.
     fn open_article_dialog(&mut self) {
-        let start = self
-            .article
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(PathBuf::from))
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let start = dialog_start([
+            self.settings.article_folder.clone(),
+            self.article
+                .path
+                .as_ref()
+                .and_then(|p| p.parent().map(PathBuf::from)),
+        ]);
         self.file_dialog = Some(FileDialog::new(
             DialogPurpose::OpenArticle,
             "Open article",
@@ -477,16 +488,15 @@ impl BilateralApp {
         ));
     }
 
-    /// Asks for a CSV file, starting in the folder of the last one opened.
+    /// Asks for a data file, starting where the last one was chosen.
     fn open_csv_dialog(&mut self) {
-        let start = self
-            .settings
-            .recent_files
-            .first()
-            .and_then(|p| p.parent().map(PathBuf::from))
-            .filter(|p| p.is_dir())
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let start = dialog_start([
+            self.settings.data_folder.clone(),
+            self.settings
+                .recent_files
+                .first()
+                .and_then(|p| p.parent().map(PathBuf::from)),
+        ]);
         self.file_dialog = Some(FileDialog::new(
             DialogPurpose::OpenCsv,
             "Open data file",
@@ -499,11 +509,15 @@ impl BilateralApp {
 
     /// Asks where to export the chart on screen, offering a name after it.
     fn open_export_dialog(&mut self) {
-        let start = std::env::current_dir().unwrap_or_default();
+        let start = dialog_start([self.settings.export_folder.clone()]);
         // A user's chart is named after their file: "exports.csv" → "exports.png".
-        let stem = if self.chart.id == ChartId::UserData {
-            let title = &self.chart.title;
-            std::path::Path::new(title.strip_suffix(".gz").unwrap_or(title))
+        let shown_file = self
+            .user_files
+            .shown_file()
+            .filter(|_| self.chart.id == ChartId::UserData);
+        let stem = if let Some(file) = shown_file {
+            let name = file.table.file_name();
+            std::path::Path::new(name.strip_suffix(".gz").unwrap_or(&name))
                 .file_stem()
                 .map_or_else(|| "chart".to_owned(), |s| s.to_string_lossy().into_owned())
         } else {

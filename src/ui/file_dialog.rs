@@ -122,7 +122,7 @@ impl FileDialog {
         egui::Window::new(self.title)
             .open(&mut open)
             .collapsible(false)
-            .default_size([520.0, 420.0])
+            .default_size([720.0, 560.0])
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui.button("Up").on_hover_text("The folder above").clicked()
@@ -145,7 +145,7 @@ impl FileDialog {
                 });
                 ui.separator();
                 egui::ScrollArea::vertical()
-                    .max_height(280.0)
+                    .max_height(400.0)
                     .auto_shrink([false, true])
                     .show(ui, |ui| {
                         for entry in &self.entries {
@@ -183,7 +183,7 @@ impl FileDialog {
                 ui.horizontal(|ui| {
                     let label = ui.label("File:");
                     let field = ui
-                        .add(egui::TextEdit::singleline(&mut self.typed_path).desired_width(360.0))
+                        .add(egui::TextEdit::singleline(&mut self.typed_path).desired_width(520.0))
                         .labelled_by(label.id);
                     if std::mem::take(&mut self.focus_field) {
                         field.request_focus();

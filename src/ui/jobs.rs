@@ -160,6 +160,20 @@ impl BilateralApp {
             DialogOutcome::Chosen(path) => {
                 let purpose = dialog.purpose;
                 self.file_dialog = None;
+                // The next dialog for the same purpose opens where this one was left.
+                let folder = if path.is_dir() {
+                    Some(path.clone())
+                } else {
+                    path.parent().map(std::path::Path::to_path_buf)
+                };
+                let remembered = match purpose {
+                    DialogPurpose::OpenArticle => &mut self.settings.article_folder,
+                    DialogPurpose::OpenCsv => &mut self.settings.data_folder,
+                    DialogPurpose::ExportChart => &mut self.settings.export_folder,
+                };
+                *remembered = folder
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .map(|f| std::path::absolute(&f).unwrap_or(f));
                 match purpose {
                     DialogPurpose::OpenArticle => self.send(Command::LoadArticle(path)),
                     DialogPurpose::OpenCsv => self.send(Command::LoadCsv(path)),

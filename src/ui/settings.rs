@@ -45,6 +45,11 @@ pub struct Settings {
     /// How the user charted each of their files (mapping, filters, texts), newest first, so
     /// reopening a file gives the chart they made.
     pub file_charts: Vec<SavedChart>,
+    /// The folder each file dialog was last left in: articles, data files and exports each
+    /// have their own.
+    pub article_folder: Option<std::path::PathBuf>,
+    pub data_folder: Option<std::path::PathBuf>,
+    pub export_folder: Option<std::path::PathBuf>,
 }
 
 /// How a user's file was charted.
@@ -96,6 +101,9 @@ impl Default for Settings {
             show_trend: false,
             recent_files: Vec::new(),
             file_charts: Vec::new(),
+            article_folder: None,
+            data_folder: None,
+            export_folder: None,
         }
     }
 }

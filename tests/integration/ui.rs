@@ -488,6 +488,27 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
     harness.get_by_label_contains("Opened ");
     assert!(!app.notices.last().unwrap().is_error);
     harness.get_by_label("Chart: wide_years.csv");
+    // The data dialog opens again in the folder the file was chosen from.
+    let folder = std::path::absolute(fixture("wide_years.csv"))
+        .unwrap()
+        .parent()
+        .unwrap()
+        .display()
+        .to_string();
+    assert_eq!(
+        harness
+            .state()
+            .settings
+            .data_folder
+            .as_ref()
+            .map(|f| f.display().to_string()),
+        Some(folder.clone())
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label(&folder);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
     harness.get_by_label_contains("One column per year");
 
     // The bundled charts are still there, and the file's chart comes back with one click.
