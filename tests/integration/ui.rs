@@ -86,8 +86,9 @@ fn clicking_the_article_figure_shows_the_trade_chart_and_marks_2023() {
     let app = harness.state();
     assert_eq!(app.chart.id, ChartId::Trade);
     assert_eq!(app.selection.point, Some(PointRef::Year(2023)));
-    // The data table shows the value behind the highlight, and the note explains the other side's figure.
-    harness.get_by_label("240.11");
+    // The data table shows the value behind the highlight (with its column's three decimals),
+    // and the note explains the other side's figure.
+    harness.get_by_label("240.110");
     harness.get_by_label_contains("Russia's Economy Ministry gave $227.8 billion");
 }
 
@@ -845,7 +846,8 @@ fn a_folder_of_yearly_files_opens_from_the_dialog_as_one_table_read_where_it_lie
     open_through_the_file_menu(&mut harness, "Open data file…", &folder);
     harness.run();
     harness.get_by_label("Open this folder").click();
-    harness.run();
+    // Stepped, not run: the progress bar animates while polars reads the files.
+    harness.step();
     wait_for_loading(&mut harness);
     let app = harness.state();
     assert_eq!(app.chart.title, "baci");
