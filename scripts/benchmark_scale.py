@@ -57,7 +57,7 @@ elif tool == "duckdb":
     else:
         counts = duckdb.sql(f"SELECT count(*), count(*) - count(t), count(*) - count(i), "
                             f"count(*) - count(j), count(*) - count(k), count(*) - count(v), "
-                            f"count(*) - count(q) FROM {source}").fetchone()
+                            f"count(*) - count(q) FROM {source}").fetchall()[0]
         open(out, "w").write(str(counts))
 else:
     import pandas as pd

@@ -143,7 +143,7 @@ impl Dataset {
         let paths = self
             .files
             .iter()
-            .map(|path| PlRefPath::try_from_path(path))
+            .map(|path| file_url(path))
             .collect::<PolarsResult<Vec<_>>>()?;
         match &self.format {
             ScanFormat::Csv(scan) => {
@@ -170,6 +170,20 @@ impl Dataset {
             ),
         }
     }
+}
+
+/// `path` as a `file://` address. polars memory-maps a plain local path, and every page it
+/// reads then counts against the process (a 1 GB file's query peaked at 1 GB); an address is
+/// read in chunks of 32 MB, streamed through, for the same time (docs/PERFORMANCE.md).
+fn file_url(path: &Path) -> PolarsResult<PlRefPath> {
+    let absolute = std::path::absolute(path)?;
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let rooted = if text.starts_with('/') {
+        text
+    } else {
+        format!("/{text}")
+    };
+    Ok(PlRefPath::new(format!("file://{rooted}")))
 }
 
 /// A table opened for charting, with what the loader found.
