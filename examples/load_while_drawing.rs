@@ -56,7 +56,11 @@ fn main() {
     }
     let load_s = start.elapsed().as_secs_f64();
     let app = harness.state();
-    let notice = app.notices.last().cloned().unwrap_or_default();
+    let notice = app
+        .notices
+        .last()
+        .map(|notice| notice.text.clone())
+        .unwrap_or_default();
     println!(
         "{}: {size_mb:.0} MB loaded in {load_s:.2} s",
         path.display()

@@ -20,16 +20,19 @@ profile=${PROFILE:-release}
 cargo build --profile "$profile" --quiet
 target_dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
 binary=target/$target_dir/bilateral
+# The window opens at 1360×860; the screen is larger so the window can be resized for the
+# laptop and desktop sizes below.
 width=1360
 height=860
 display=:97
 
-Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "1600x1000x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 sleep 1
 
-# A fresh home for each shot, so settings saved by one run do not leak into the next.
+# A fresh home for each shot, so settings saved by one run do not leak into the next. The
+# window is resized to SHOT_SIZE (WxH) when it is set.
 shoot() {
   local name=$1
   shift
@@ -38,10 +41,18 @@ shoot() {
   HOME=$home XDG_DATA_HOME=$home DISPLAY=$display "$binary" "$@" &
   local app_pid=$!
   sleep "${SHOT_DELAY:-5}"
+  local w=$width h=$height
+  if [ -n "${SHOT_SIZE:-}" ]; then
+    w=${SHOT_SIZE%x*}
+    h=${SHOT_SIZE#*x}
+    DISPLAY=$display xdotool search --name Bilateral windowsize "$w" "$h" windowmove 0 0 \
+      2>/dev/null || true
+    sleep 3
+  fi
   # Park the pointer in a corner so no tooltip covers the chart.
-  DISPLAY=$display xdotool mousemove $((width - 5)) $((height - 5)) 2>/dev/null || true
+  DISPLAY=$display xdotool mousemove $((w - 5)) $((h - 5)) 2>/dev/null || true
   sleep 1
-  DISPLAY=$display import -window root "screenshots/$name.png"
+  DISPLAY=$display import -window root -crop "${w}x${h}+0+0" +repage "screenshots/$name.png"
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   rm -rf "$home"
@@ -57,6 +68,13 @@ for chart in growth year-to-date composition tariffs tariff-rates-2024 timeline;
 done
 shoot timeline-event-link --annotation exercise-gulf-of-oman-2024
 shoot tariffs-link --annotation tariffs-18bn
+
+# A desktop, a laptop and a small laptop screen, light and dark.
+for size in 1600x1000 1280x720 1024x640; do
+  for theme in light dark; do
+    SHOT_SIZE=$size shoot "window-$size-$theme" --theme "$theme"
+  done
+done
 
 # Exported files, as a report's reader gets them.
 "$binary" export --chart trade --out screenshots/export-trade.png --scale 1 --force
@@ -79,4 +97,35 @@ target/$target_dir/examples/baci_generate "$baci" 2000000
 shoot user-csv-baci open "$baci"
 rm -rf "$baci_dir"
 shoot user-csv-error open tests/fixtures/load/ragged.csv
+
+# A user's monthly file: the single months since 2024 of China-customs total trade in the
+# bundled data (each row sourced there), written as a user's two-column download.
+monthly_dir=$(mktemp -d)
+awk -F, 'NR > 1 && $1 >= 2024 && $2 == $3 && $4 == "total" && $5 == "usd" { printf "%d-%02d,%s\n", $1, $2, $6 }' \
+  datasets/china_russia_trade_periods.csv | sort -u | { echo "month,total_trade_usd_bn"; cat; } \
+  >"$monthly_dir/china_russia_monthly.csv"
+for size in 1600x1000 1280x720 1024x640; do
+  for theme in light dark; do
+    SHOT_SIZE=$size shoot "user-monthly-$size-$theme" --theme "$theme" open "$monthly_dir/china_russia_monthly.csv"
+  done
+done
+rm -rf "$monthly_dir"
+
+# Ten lines in one chart: a synthetic file (made by the benchmark's generator, not real trade)
+# summed by year for ten exporters, to show the colours and the legend.
+ten_dir=$(mktemp -d)
+target/$target_dir/examples/baci_generate "$ten_dir/baci.csv" 400000
+awk -F, 'NR > 1 && $3 == 643 && ($2 == 4 || $2 == 36 || $2 == 76 || $2 == 124 || $2 == 156 || $2 == 276 || $2 == 356 || $2 == 392 || $2 == 410 || $2 == 842) { sum[$1 "," $2] += $5 }
+  END { for (key in sum) print key "," sum[key] }' "$ten_dir/baci.csv" \
+  | sort -t, -k1,1n -k2,2n \
+  | awk -F, 'BEGIN { print "year,exporter,synthetic_value"; split("4 Afghanistan 36 Australia 76 Brazil 124 Canada 156 China 276 Germany 356 India 392 Japan 410 Korea 842 USA", a, " "); for (i = 1; i < 20; i += 2) name[a[i]] = a[i + 1] }
+      { print $1 "," name[$2] "," $3 }' >"$ten_dir/ten_exporters_synthetic.csv"
+for size in 1600x1000 1280x720 1024x640; do
+  for theme in light dark; do
+    SHOT_SIZE=$size shoot "user-ten-series-$size-$theme" --theme "$theme" open "$ten_dir/ten_exporters_synthetic.csv"
+  done
+done
+"$binary" export --data "$ten_dir/ten_exporters_synthetic.csv" --title "Ten exporters to Russia (synthetic data)" \
+  --unit "Synthetic value" --source "bilateral's benchmark generator" --out screenshots/export-user-ten-series.png --scale 1 --force
+rm -rf "$ten_dir"
 "$binary" export --data tests/fixtures/load/wide_years.csv --out screenshots/export-user-wide.png --scale 1 --force

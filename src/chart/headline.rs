@@ -5,7 +5,7 @@
 use crate::data::facts::month_name;
 use crate::data::{Bundle, EventKind, Flow, IsoDate, Period, Reporter, TradeFact};
 
-use super::model::format_usd_bn;
+use super::model::{ChartId, PointRef, format_usd_bn};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineFigure {
@@ -15,6 +15,9 @@ pub struct HeadlineFigure {
     /// Hover text: what the figure is and where it comes from.
     pub explanation: String,
     pub sources: Vec<String>,
+    /// The chart a click on the figure shows, and its point there.
+    pub chart: ChartId,
+    pub point: Option<PointRef>,
 }
 
 fn one_decimal_usd_bn(value: f64) -> String {
@@ -45,6 +48,8 @@ fn year_figure(bundle: &Bundle, fact: &TradeFact, caption: String) -> HeadlineFi
             fact.attribution.credit_with_standing()
         ),
         sources: fact.attribution.urls.clone(),
+        chart: ChartId::Trade,
+        point: Some(PointRef::Year(year)),
     }
 }
 
@@ -80,6 +85,8 @@ fn year_to_date_figure(bundle: &Bundle, period: Period) -> Option<HeadlineFigure
             fact.attribution.credit_with_standing()
         ),
         sources: fact.attribution.urls.clone(),
+        chart: ChartId::YearToDate,
+        point: Some(PointRef::Year(period.year)),
     })
 }
 
@@ -103,6 +110,8 @@ fn tariff_figure(bundle: &Bundle) -> Option<HeadlineFigure> {
             announcement.credit
         ),
         sources: announcement.sources.clone(),
+        chart: ChartId::TariffLists,
+        point: None,
     })
 }
 
@@ -149,6 +158,8 @@ pub fn headline_figures(bundle: &Bundle, today: IsoDate) -> Vec<HeadlineFigure> 
                 recognition.name, recognition.credit
             ),
             sources: recognition.sources.clone(),
+            chart: ChartId::Timeline,
+            point: None,
         });
     }
     figures

@@ -112,12 +112,14 @@ pub mod palette {
     ];
 }
 
+/// The colour of an event kind: four colours no series of the trade chart uses (its lines are
+/// blue, orange, sky blue, vermilion and grey), so a marker never reads as part of a line.
 pub fn event_color(kind: EventKind) -> Rgb {
     match kind {
-        EventKind::Exercise => palette::VERMILION,
+        EventKind::Exercise => palette::WINE,
         EventKind::Patrol => palette::PURPLE,
         EventKind::Diplomatic => palette::GREEN,
-        EventKind::Tariff => palette::ORANGE,
+        EventKind::Tariff => palette::OLIVE,
     }
 }
 
@@ -346,7 +348,54 @@ pub struct ChartModel {
     pub legend: LegendPlacement,
 }
 
+/// A corner of the plot, for the legend drawn inside it on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlotCorner {
+    LeftTop,
+    RightTop,
+    LeftBottom,
+    RightBottom,
+}
+
 impl ChartModel {
+    /// The corner of the plot with the fewest points near it, for a legend that covers as
+    /// little of the data as it can: a box of 40% of the width and 35% of the height in each
+    /// corner, the first of the emptiest in reading order.
+    pub fn emptiest_corner(&self) -> PlotCorner {
+        let points = || self.series.iter().flat_map(|s| &s.points);
+        let (x_min, x_max) = self.x_range;
+        let (mut y_min, mut y_max) = points()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                (lo.min(p.y), hi.max(p.y))
+            });
+        if self.starts_at_zero() {
+            (y_min, y_max) = (y_min.min(0.0), y_max.max(0.0));
+        }
+        if !(y_min.is_finite() && y_max > y_min && x_max > x_min) {
+            return PlotCorner::LeftTop;
+        }
+        let near = |left: bool, top: bool| {
+            points()
+                .filter(|p| {
+                    let across = (p.x - x_min) / (x_max - x_min);
+                    let up = (p.y - y_min) / (y_max - y_min);
+                    let in_x = if left { across <= 0.4 } else { across >= 0.6 };
+                    let in_y = if top { up >= 0.65 } else { up <= 0.35 };
+                    in_x && in_y
+                })
+                .count()
+        };
+        [
+            (PlotCorner::LeftTop, near(true, true)),
+            (PlotCorner::RightTop, near(false, true)),
+            (PlotCorner::LeftBottom, near(true, false)),
+            (PlotCorner::RightBottom, near(false, false)),
+        ]
+        .into_iter()
+        .min_by_key(|&(_, count)| count)
+        .map_or(PlotCorner::LeftTop, |(corner, _)| corner)
+    }
+
     /// Whether the value axis must include zero: bars stand on it. Lines and points are drawn
     /// over the range of their values, so an exchange rate moving between 6.8 and 7.3 is a
     /// line, not a flat band at the top of an axis from zero.
@@ -376,6 +425,51 @@ impl ChartModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(points: &[(f64, f64)]) -> Series {
+        Series {
+            name: "line".to_owned(),
+            color: palette::BLUE,
+            style: SeriesStyle::Line,
+            points: points
+                .iter()
+                .map(|&(x, y)| DataPoint {
+                    x,
+                    y,
+                    x_end: None,
+                    band: None,
+                    label: String::new(),
+                    sources: Vec::new(),
+                    refers_to: PointRef::Year(x as i32),
+                    status: Status::Reported,
+                })
+                .collect(),
+            max_gap: None,
+        }
+    }
+
+    #[test]
+    fn the_legend_goes_where_the_lines_are_not() {
+        let mut model = ChartModel {
+            id: ChartId::UserData,
+            title: String::new(),
+            subtitle: String::new(),
+            x_axis: Axis::new("year", AxisFormat::Year),
+            y_axis: Axis::new("value", AxisFormat::Number),
+            // A line rising from the bottom left to the top right.
+            series: vec![line(&[(2000.0, 1.0), (2005.0, 5.0), (2010.0, 10.0)])],
+            markers: Vec::new(),
+            table: DataTable::default(),
+            source_line: String::new(),
+            supports_log_scale: false,
+            x_range: (2000.0, 2010.0),
+            legend: LegendPlacement::TopLeft,
+        };
+        assert_eq!(model.emptiest_corner(), PlotCorner::LeftTop);
+        // Falling instead: the top left is taken, the top right is free.
+        model.series = vec![line(&[(2000.0, 10.0), (2005.0, 5.0), (2010.0, 1.0)])];
+        assert_eq!(model.emptiest_corner(), PlotCorner::RightTop);
+    }
 
     #[test]
     fn money_and_year_ticks_read_as_people_write_them() {

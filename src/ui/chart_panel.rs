@@ -13,7 +13,8 @@ use super::app::{BilateralApp, Command};
 use super::chart_hover::find_hit;
 use super::sources_ui;
 use crate::chart::model::{
-    Axis, AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
+    Axis, AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, PlotCorner, Rgb,
+    event_color,
 };
 use crate::chart::ticks;
 use crate::chart::{
@@ -516,8 +517,9 @@ fn draw_dots(
 }
 
 fn draw_markers(plot_ui: &mut PlotUi<'_>, chart: &ChartModel) {
-    // Markers stay out of the legend: the coloured "Show events" checkboxes above the chart
-    // are their legend and their switch, so there is one control per kind.
+    // Markers stay out of the plot's legend: the coloured "Show events" checkboxes above the
+    // chart are their legend and their switch; a second checkbox of the same name in the
+    // legend would read twice to a screen reader and do something else.
     for marker in &chart.markers {
         plot_ui.vline(
             VLine::new("", marker.x)
@@ -621,9 +623,16 @@ fn configured_plot<'a>(
         .formatter(move |mark, _| axis_tick(&y_axis, mark.value, log_scale));
     let legend = Legend::default().background_alpha(0.85);
     plot = match chart.legend {
-        LegendPlacement::TopLeft => plot.legend(legend.position(Corner::LeftTop)),
-        LegendPlacement::BottomRight => plot.legend(legend.position(Corner::RightBottom)),
         LegendPlacement::Hidden => plot,
+        // Inside the plot on screen, where it covers the fewest points.
+        LegendPlacement::TopLeft | LegendPlacement::BottomRight => {
+            plot.legend(legend.position(match chart.emptiest_corner() {
+                PlotCorner::LeftTop => Corner::LeftTop,
+                PlotCorner::RightTop => Corner::RightTop,
+                PlotCorner::LeftBottom => Corner::LeftBottom,
+                PlotCorner::RightBottom => Corner::RightBottom,
+            }))
+        }
     };
     if chart.x_axis.format == AxisFormat::Year {
         plot = plot.x_grid_spacer(|input| year_grid(&input));
@@ -666,13 +675,8 @@ fn draw_band(plot_ui: &mut PlotUi<'_>, series: &crate::chart::Series, log_scale:
         .iter()
         .map(|p| p.band.unwrap_or((p.y, p.y)))
         .unzip();
-    if !log_scale {
-        plot_ui.add(
-            FilledArea::new(name, &xs, &lows, &highs)
-                .fill_color(series_color.gamma_multiply(0.18))
-                .id(name),
-        );
-    }
+    // The line first: the legend takes its entry's colour from the first item of that name,
+    // and the band's pale fill would make the trend's key look like another series.
     plot_ui.line(
         Line::new(
             name,
@@ -684,6 +688,13 @@ fn draw_band(plot_ui: &mut PlotUi<'_>, series: &crate::chart::Series, log_scale:
         .allow_hover(false)
         .id(name),
     );
+    if !log_scale {
+        plot_ui.add(
+            FilledArea::new(name, &xs, &lows, &highs)
+                .fill_color(series_color.gamma_multiply(0.18))
+                .id(name),
+        );
+    }
 }
 
 /// Horizontal spans from `x` to `x_end`, with a dot at each end.

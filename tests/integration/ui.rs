@@ -997,3 +997,17 @@ fn the_keyboard_reaches_the_chart_list_and_works_the_file_dialog() {
     harness.run();
     assert!(harness.state().file_dialog.is_none());
 }
+
+#[test]
+fn a_headline_figure_clicked_shows_its_chart_and_point() {
+    let mut harness = harness();
+    harness.get_by_label(ChartId::Growth.label()).click();
+    harness.run();
+    harness
+        .get_by_label_contains("Record year, 2024: $244.8 billion")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.chart.id, ChartId::Trade);
+    assert_eq!(app.selection.point, Some(PointRef::Year(2024)));
+}
