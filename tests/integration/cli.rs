@@ -1,16 +1,11 @@
 //! The command line as a user runs it: the real binary, its output and its exit codes.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn bilateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bilateral"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use super::common::bilateral;
 
 fn stdout_json(output: &Output) -> Value {
     assert!(

@@ -1,6 +1,15 @@
 //! Inputs more than one test file builds.
 
 use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the real `bilateral` binary with `args`, as a user runs it.
+pub fn bilateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
 
 /// Writes a CSV file of `columns` number columns named `c0`, `c1`, … and two rows, each holding
 /// its column's index.

@@ -4,18 +4,13 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use bilateral::chart::user::{ChartSpec, Filter, UserTable, build_user_chart};
 use bilateral::load::dataset::{Survey, open_table, open_table_with};
 use bilateral::load::{LoadControl, TableData};
 
-fn bilateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bilateral"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use super::common::bilateral;
 
 fn succeeded(output: &Output) -> String {
     assert!(

@@ -3,18 +3,13 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use bilateral::chart::{ChartId, ChartOptions, build_chart};
 use bilateral::data::Bundle;
 use bilateral::export::{ExportOptions, chart_csv, chart_svg};
 
-fn bilateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bilateral"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use super::common::bilateral;
 
 fn succeeded(output: &Output) {
     assert!(
