@@ -51,10 +51,13 @@ pub fn article_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             reveal: app.reveal_selection,
             claims: &app.article.claims,
         };
+        // On a narrow window the article gives way before the chart does.
+        let most = (ui.available_width() * 0.3).max(260.0);
         egui::Panel::right("article")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(420.0_f32.min(most))
             .min_size(260.0)
+            .max_size(most)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(&article.title).heading());

@@ -21,8 +21,11 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         return;
     };
     let mut commands = Vec::new();
+    // At most a third of what the article leaves, so the chart keeps the rest.
+    let most = (ui.available_width() * 0.34).max(300.0);
     egui::Panel::right("column_panel")
-        .default_size(340.0)
+        .default_size(340.0_f32.min(most))
+        .max_size(most)
         .resizable(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -210,7 +213,7 @@ fn texts_ui(file: &OpenedFile, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
                             .add(
                                 egui::TextEdit::singleline(text)
                                     .hint_text(hint)
-                                    .desired_width(220.0),
+                                    .desired_width(ui.available_width().min(220.0)),
                             )
                             .labelled_by(label.id)
                             .changed();
