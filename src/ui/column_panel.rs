@@ -21,11 +21,11 @@ pub fn column_panel_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
         return;
     };
     let mut commands = Vec::new();
-    // At most a third of what the article leaves, so the chart keeps the rest.
-    let most = (ui.available_width() * 0.34).max(300.0);
+    // Starts at a third of what the article leaves at most, so the chart keeps the rest; its
+    // contents may widen it (a panel narrower than its contents would be drawn over).
+    let room = (ui.available_width() * 0.34).max(300.0);
     egui::Panel::right("column_panel")
-        .default_size(340.0_f32.min(most))
-        .max_size(most)
+        .default_size(340.0_f32.min(room))
         .resizable(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
