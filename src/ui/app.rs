@@ -314,6 +314,9 @@ impl BilateralApp {
             if let Some(small) = style.text_styles.get_mut(&egui::TextStyle::Small) {
                 small.size = small.size.max(MIN_TEXT_SIZE);
             }
+            // Scroll bars beside the content, never over it: egui's floating bars covered the
+            // last characters of the article's lines and the table's last column.
+            style.spacing.scroll = egui::style::ScrollStyle::solid();
         });
     }
 
