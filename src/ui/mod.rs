@@ -14,6 +14,7 @@ mod file_dialog;
 mod headline_panel;
 mod jobs;
 mod menu;
+mod plot_axes;
 pub mod settings;
 mod stats_panel;
 mod table_panel;
