@@ -1,5 +1,6 @@
-//! Loading a user's CSV file: the loader behind File → Open CSV…, drag-and-drop,
-//! `bilateral open` and `bilateral inspect`.
+//! Loading a user's CSV file: the loader behind File → Open data file…, drag-and-drop,
+//! `bilateral open` and `bilateral inspect` for the files polars cannot read as they are written
+//! or that are small ([`dataset::open_table`] decides; it reads the others where they lie).
 //!
 //! The file is read a block at a time (so a progress bar can show bytes read and Cancel works
 //! between blocks), decoded to UTF-8, and its dialect and column kinds are decided from the
