@@ -75,13 +75,13 @@ pub enum LoadError {
     #[error("{}: no file matches this pattern. Check the folder and the pattern (* stands for any characters)", path.display())]
     NoMatch { path: PathBuf },
     #[error(
-        "{}: its columns ({columns}) differ from those of {} ({expected}). Files read as one table must have the same header; move this one out of the folder",
-        path.display(),
-        first.display()
+        "{}: its header ({columns}) is not that of {first} ({expected}); files read as one table share one. Open a glob naming only those (DIR/BACI_*.csv), or move this file out",
+        path.display()
     )]
     HeaderDiffers {
         path: PathBuf,
-        first: PathBuf,
+        /// The file name of the first file, whose header the others must have.
+        first: String,
         columns: String,
         expected: String,
     },

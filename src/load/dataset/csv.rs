@@ -163,9 +163,9 @@ fn check_headers(
         if !these.is_empty() && !first.is_empty() && these != first {
             return Err(LoadError::HeaderDiffers {
                 path: files[index].clone(),
-                first: files[0].clone(),
-                columns: crate::load::clip(&these.join(","), 80),
-                expected: crate::load::clip(&first.join(","), 80),
+                first: file_name(&files[0]),
+                columns: crate::load::clip(&these.join(","), 40),
+                expected: crate::load::clip(&first.join(","), 40),
             });
         }
     }
