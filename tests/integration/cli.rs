@@ -5,16 +5,10 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use super::common::bilateral;
+use super::common::{bilateral, succeeded};
 
 fn stdout_json(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "exit {:?}, stderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+    serde_json::from_str(&succeeded(output)).expect("stdout is JSON")
 }
 
 #[test]

@@ -11,6 +11,18 @@ pub fn bilateral(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The standard output of a run that must have succeeded; a failure shows its exit code and
+/// its message.
+pub fn succeeded(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Writes a CSV file of `columns` number columns named `c0`, `c1`, … and two rows, each holding
 /// its column's index.
 pub fn write_columns_file(path: &Path, columns: usize) {

@@ -4,23 +4,12 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use bilateral::chart::user::{ChartSpec, Filter, UserTable, build_user_chart};
 use bilateral::load::dataset::{Survey, open_table, open_table_with};
 use bilateral::load::{LoadControl, TableData};
 
-use super::common::bilateral;
-
-fn succeeded(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}, stderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use super::common::{bilateral, succeeded};
 
 /// BACI's layout (year, exporter, importer, HS6 product, value, quantity) for `years`, with
 /// values that differ in every row, quantities missing in some, and codes with leading zeros.

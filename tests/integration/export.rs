@@ -9,16 +9,7 @@ use bilateral::chart::{ChartId, ChartOptions, build_chart};
 use bilateral::data::Bundle;
 use bilateral::export::{ExportOptions, chart_csv, chart_svg};
 
-use super::common::bilateral;
-
-fn succeeded(output: &Output) {
-    assert!(
-        output.status.success(),
-        "exit {:?}: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
+use super::common::{bilateral, succeeded};
 
 /// Charts a user's file with the default mapping, as `bilateral export --data FILE --out OUT`.
 fn export_default(data: &Path, out: &Path) -> Output {
