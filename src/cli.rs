@@ -78,6 +78,7 @@ impl From<&WindowOptions> for StartOptions {
             chart: options.chart,
             theme: options.theme,
             annotation: options.annotation.clone(),
+            skip_ragged_rows: false,
         }
     }
 }
@@ -169,6 +170,8 @@ pub enum Command {
         /// .feather, .ipc), folders of them, or globs ('DIR/*.csv'), each read as one table.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Read a file the way the app does and report what was found.
     Inspect {
@@ -177,6 +180,8 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Write a table as Parquet (or Arrow IPC), for users who open the same big file again:
     /// it opens at once and every chart reads only the columns it needs.
@@ -192,7 +197,28 @@ pub enum Command {
         /// Replace a file that exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
+}
+
+/// How a user's CSV file is read, for every command that reads one.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ReadArgs {
+    /// Leave out rows with more or fewer cells than the header, counting them and naming
+    /// their lines, instead of stopping at the first.
+    #[arg(long)]
+    pub skip_ragged_rows: bool,
+}
+
+impl ReadArgs {
+    fn control(self) -> LoadControl {
+        if self.skip_ragged_rows {
+            LoadControl::skipping_ragged_rows()
+        } else {
+            LoadControl::default()
+        }
+    }
 }
 
 /// What `bilateral export` is asked: a bundled chart, every chart, or a chart of the user's data.
@@ -254,6 +280,8 @@ pub struct ExportArgs {
     theme: Theme,
     #[command(flatten)]
     texts: TextArgs,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Replace files that exist.
     #[arg(long)]
     force: bool,
@@ -364,8 +392,8 @@ pub fn run_command(
         Command::Open { .. } => {
             anyhow::bail!("`bilateral open` opens the window; it is handled by main")
         }
-        Command::Inspect { file, json } => {
-            let opened = open_table(file, &LoadControl::default(), Survey::Count)?;
+        Command::Inspect { file, json, read } => {
+            let opened = open_table(file, &read.control(), Survey::Count)?;
             print_json_or_text(out, *json, &opened.report, |out| {
                 write_report(&opened.report, out)
             })?;
@@ -375,7 +403,11 @@ pub fn run_command(
             to,
             out: out_path,
             force,
-        } => run_convert(file, *to, out_path.as_deref(), *force, out)?,
+            read,
+        } => {
+            let opened = open_table(file, &read.control(), Survey::Skip)?;
+            run_convert(file, &opened, *to, out_path.as_deref(), *force, out)?;
+        }
     }
     Ok(())
 }
@@ -471,6 +503,7 @@ fn print_json_or_text<T: Serialize>(
 /// `bilateral convert`: writes the table at `file` as Parquet or Arrow, streamed.
 fn run_convert(
     file: &std::path::Path,
+    opened: &crate::load::dataset::OpenedTable,
     to: ConvertArg,
     out_path: Option<&std::path::Path>,
     force: bool,
@@ -484,8 +517,7 @@ fn run_convert(
         || converted_path(file, format),
         std::path::Path::to_path_buf,
     );
-    let opened = open_table(file, &LoadControl::default(), Survey::Skip)?;
-    write_table(&opened, format, &target, force)?;
+    write_table(opened, format, &target, force)?;
     writeln!(out, "{}", target.display())?;
     Ok(())
 }
@@ -494,6 +526,7 @@ fn run_convert(
 struct UserData<'a> {
     file: &'a std::path::Path,
     request: SpecRequest,
+    read: ReadArgs,
 }
 
 /// What `bilateral export` was asked to do.
@@ -529,6 +562,7 @@ impl<'a> ExportRequest<'a> {
                         AggregationArg::Mean => Aggregation::Mean,
                     }),
                 },
+                read: args.read,
             }),
             format: args.format,
             out: args.out.as_deref(),
@@ -593,7 +627,7 @@ fn format_from_path(path: &std::path::Path) -> anyhow::Result<ExportFormat> {
 /// meets a cell there the first rows did not predict, the file is read whole by our loader,
 /// which reads such cells or says where they are.
 fn user_data_chart(data: &UserData<'_>) -> anyhow::Result<crate::chart::ChartModel> {
-    let control = LoadControl::default();
+    let control = data.read.control();
     let opened = open_table(data.file, &control, Survey::Skip)?;
     let read_where_it_lies = opened.data.is_scan();
     match user_chart_from_opened(opened, &data.request) {

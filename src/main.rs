@@ -9,8 +9,10 @@ fn main() -> ExitCode {
     bilateral::ui::mark_launch();
     let cli = Cli::from_args();
     let result = match &cli.command {
-        Some(Command::Open { files }) => {
-            bilateral::ui::run_window(&(&cli.window).into(), cli.datasets.as_deref(), files)
+        Some(Command::Open { files, read }) => {
+            let mut start: bilateral::ui::StartOptions = (&cli.window).into();
+            start.skip_ragged_rows = read.skip_ragged_rows;
+            bilateral::ui::run_window(&start, cli.datasets.as_deref(), files)
         }
         Some(command) => run_command(
             command,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::infer::{Cell, ColumnKind, ColumnPlan, parse_number};
-use super::scan::{self, ChunkShape};
+use super::scan::{self, ChunkShape, RowsKept};
 use super::sniff::{self, CsvFormat, split_records};
 use super::{Dialect, LoadError};
 
@@ -41,6 +41,8 @@ pub(super) struct Chunk {
     pub cleaned: Option<Vec<u8>>,
     /// The line the chunk starts on.
     pub first_line: usize,
+    /// The lines of the rows left out for their cell counts, when the user chose so.
+    pub skipped_lines: Vec<usize>,
     /// A note about lines left out at the end of the file.
     pub note: Option<String>,
 }
@@ -51,6 +53,8 @@ pub(super) struct ChunkParser<'a> {
     pub format: CsvFormat,
     decimal_comma: bool,
     pub plans: Vec<ColumnPlan>,
+    /// Every row, or (the user's choice) only rows with as many cells as the header.
+    pub kept: RowsKept,
     /// The schema polars reads with when every cell is as the sample promised.
     typed: SchemaRef,
     /// Every column as text, for a chunk polars could not read typed.
@@ -74,7 +78,7 @@ fn target_dtype(plan: &ColumnPlan) -> DataType {
 }
 
 impl<'a> ChunkParser<'a> {
-    pub fn new(path: &'a Path, dialect: &Dialect) -> Self {
+    pub fn new(path: &'a Path, dialect: &Dialect, skip_ragged_rows: bool) -> Self {
         let field =
             |plan: &ColumnPlan, dtype: DataType| Field::new(plan.name.as_str().into(), dtype);
         let typed = dialect
@@ -109,6 +113,11 @@ impl<'a> ChunkParser<'a> {
             format: dialect.format,
             decimal_comma: dialect.decimal_comma,
             plans: dialect.plans.clone(),
+            kept: if skip_ragged_rows {
+                RowsKept::WithCells(dialect.plans.len())
+            } else {
+                RowsKept::All
+            },
             typed: Arc::new(typed),
             text: Arc::new(text),
         }
@@ -169,7 +178,7 @@ impl<'a> ChunkParser<'a> {
             },
         };
         let mut columns = Vec::with_capacity(self.plans.len());
-        let mut line_of_row = LineIndex::new(chunk, self.format, first_line);
+        let mut line_of_row = LineIndex::new(chunk, self.format, self.kept, first_line);
         for ((plan, column), count) in self
             .plans
             .iter()
@@ -197,8 +206,9 @@ impl<'a> ChunkParser<'a> {
     /// speed. When the counts disagree (or the chunk has quotes) the caller walks each record
     /// to find the first wrong one.
     pub fn counts_add_up(&self, chunk: &[u8], breaks: usize) -> bool {
-        // With one column there are no delimiters to count, and blank lines would go unseen.
-        if self.plans.len() < 2 {
+        // With one column there are no delimiters to count, and blank lines would go unseen. A
+        // long row and a short one add up as two good ones: rows to skip must each be found.
+        if self.plans.len() < 2 || self.kept != RowsKept::All {
             return false;
         }
         let records = breaks + usize::from(chunk.last().is_some_and(|&b| b != b'\n'));
@@ -207,12 +217,15 @@ impl<'a> ChunkParser<'a> {
     }
 
     /// Reads what `chunk`'s records are like; an error names the first record with the wrong
-    /// number of cells, or a quote that never closes.
-    pub fn check_records(&self, chunk: &[u8], first_line: usize) -> Result<ChunkShape, LoadError> {
+    /// number of cells (unless such rows are skipped), or a quote that never closes.
+    pub fn check_records(&self, chunk: &[u8], first_line: usize) -> Result<ChunkCheck, LoadError> {
         let expected = self.plans.len();
         let shape = scan::chunk_shape(chunk, self.format, expected);
         if shape.counts_agree {
-            return Ok(shape);
+            return Ok(ChunkCheck {
+                shape,
+                ragged_lines: Vec::new(),
+            });
         }
         let text = String::from_utf8_lossy(chunk);
         let outcome = split_records(&text, self.format, true);
@@ -220,6 +233,16 @@ impl<'a> ChunkParser<'a> {
             return Err(LoadError::UnterminatedQuote {
                 path: self.path.to_path_buf(),
                 line: first_line + line - 1,
+            });
+        }
+        if self.kept != RowsKept::All {
+            let ragged_lines = scan::ragged_lines(chunk, self.format, expected)
+                .into_iter()
+                .map(|line| first_line + line - 1)
+                .collect();
+            return Ok(ChunkCheck {
+                shape,
+                ragged_lines,
             });
         }
         if let Some(ragged) = outcome.records.iter().find(|r| r.cells.len() != expected) {
@@ -230,7 +253,25 @@ impl<'a> ChunkParser<'a> {
                 expected,
             });
         }
-        Ok(shape)
+        Ok(ChunkCheck {
+            shape,
+            ragged_lines: Vec::new(),
+        })
+    }
+}
+
+/// What checking a chunk's records found.
+#[derive(Debug)]
+pub(super) struct ChunkCheck {
+    pub shape: ChunkShape,
+    /// The lines of the rows with the wrong number of cells, which are skipped.
+    pub ragged_lines: Vec<usize>,
+}
+
+impl ChunkCheck {
+    /// Whether polars must be handed the chunk rewritten, to read it as we do.
+    pub fn needs_rewrite(&self) -> bool {
+        self.shape.needs_rewrite() || !self.ragged_lines.is_empty()
     }
 }
 
@@ -238,25 +279,27 @@ impl<'a> ChunkParser<'a> {
 struct LineIndex<'a> {
     chunk: &'a [u8],
     format: CsvFormat,
+    kept: RowsKept,
     first_line: usize,
     lines: Option<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(chunk: &'a [u8], format: CsvFormat, first_line: usize) -> Self {
+    fn new(chunk: &'a [u8], format: CsvFormat, kept: RowsKept, first_line: usize) -> Self {
         Self {
             chunk,
             format,
+            kept,
             first_line,
             lines: None,
         }
     }
 
     fn line(&mut self, row: usize) -> usize {
-        let (chunk, format) = (self.chunk, self.format);
+        let (chunk, format, kept) = (self.chunk, self.format, self.kept);
         let lines = self
             .lines
-            .get_or_insert_with(|| scan::record_lines(chunk, format));
+            .get_or_insert_with(|| scan::record_lines(chunk, format, kept));
         self.first_line + lines.get(row).copied().unwrap_or(row + 1) - 1
     }
 }

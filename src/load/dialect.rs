@@ -2,6 +2,7 @@
 //! where the header row is, the decimal mark, and what each column holds. A function of the
 //! sample text alone, so it can be tested without files.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::infer::{self, Cell, ColumnPlan, parse_number, plan_column};
@@ -24,11 +25,13 @@ pub(super) struct Dialect {
 }
 
 /// The dialect of `sample`, the first records of the file at `path` (`complete` when it is the
-/// whole file), or the first problem found in it.
+/// whole file), or the first problem found in it. With `skip_ragged_rows`, rows with more or
+/// fewer cells than the header are left out of the judgement, as the load leaves them out.
 pub(super) fn decide(
     path: &Path,
     sample: &str,
     sample_complete: bool,
+    skip_ragged_rows: bool,
 ) -> Result<Dialect, LoadError> {
     let fail = |error: &dyn Fn(std::path::PathBuf) -> LoadError| error(path.to_path_buf());
     let delimiter = sniff::sniff_delimiter(sample, sample_complete);
@@ -48,24 +51,21 @@ pub(super) fn decide(
     let (header_index, header) = choose_header(&records, &mut warnings);
     let header = &header;
     let expected = header.cells.len();
-    let mut body: &[SampleRecord] = &records[header_index + 1..];
-    if sample_complete {
-        while body
-            .last()
-            .is_some_and(|r| expected > 1 && sniff::is_title_or_note(&r.cells))
-        {
-            body = &body[..body.len() - 1];
-        }
-    }
-    if let Some(ragged) = body.iter().find(|r| r.cells.len() != expected) {
-        let (line, found) = (ragged.line, ragged.cells.len());
-        return Err(fail(&|path| LoadError::RaggedRow {
+    let body = table_body(
+        &records[header_index + 1..],
+        expected,
+        sample_complete,
+        skip_ragged_rows,
+    )
+    .map_err(|(line, found)| {
+        fail(&|path| LoadError::RaggedRow {
             path,
             line,
             found,
             expected,
-        }));
-    }
+        })
+    })?;
+    let body = body.as_ref();
     let trailing_delimiter = ends_in_delimiter(header, body);
     let header_is_data = !body.is_empty()
         && (reads_as_data(&header.cells) || numbers_over_numbers(&header.cells, body));
@@ -197,6 +197,38 @@ fn numbers_over_numbers(cells: &[String], body: &[SampleRecord]) -> bool {
         })
 }
 
+/// The records below the header that are rows of the table: notes below a complete sample
+/// left out, and rows with other than `expected` cells left out when the user skips them; or
+/// the line and cell count of the first such row when not.
+fn table_body(
+    records: &[SampleRecord],
+    expected: usize,
+    sample_complete: bool,
+    skip_ragged_rows: bool,
+) -> Result<Cow<'_, [SampleRecord]>, (usize, usize)> {
+    let mut body = records;
+    if sample_complete {
+        while body
+            .last()
+            .is_some_and(|r| expected > 1 && sniff::is_title_or_note(&r.cells))
+        {
+            body = &body[..body.len() - 1];
+        }
+    }
+    if skip_ragged_rows {
+        return Ok(Cow::Owned(
+            body.iter()
+                .filter(|r| r.cells.len() == expected)
+                .cloned()
+                .collect(),
+        ));
+    }
+    match body.iter().find(|r| r.cells.len() != expected) {
+        Some(ragged) => Err((ragged.line, ragged.cells.len())),
+        None => Ok(Cow::Borrowed(body)),
+    }
+}
+
 /// The header row and its index among `records`; the lines above it are reported as skipped.
 fn choose_header(records: &[SampleRecord], warnings: &mut Vec<String>) -> (usize, SampleRecord) {
     let (index, header) = header_record(records, warnings);
@@ -282,7 +314,7 @@ mod tests {
     #[test]
     fn a_statistical_office_table_is_read_from_its_text_alone() {
         let sample = "Trade with Russia\nUnit: USD bn\n\nyear;value\n2022;190,27\n2023;240,11\n";
-        let dialect = decide(Path::new("t.csv"), sample, true).unwrap();
+        let dialect = decide(Path::new("t.csv"), sample, true, false).unwrap();
         assert_eq!(dialect.format.delimiter, b';');
         assert!(dialect.decimal_comma);
         assert_eq!(dialect.header_line, 4);

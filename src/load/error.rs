@@ -48,7 +48,7 @@ pub enum LoadError {
     #[error("{}, line {line}: a quoted cell is never closed. Add the closing quote or remove the stray one", path.display())]
     UnterminatedQuote { path: PathBuf, line: usize },
     #[error(
-        "{}, line {line}: the row has {found} cells but the header has {expected}. Check for a missing or extra delimiter, or quote cells that contain one",
+        "{}, line {line}: the row has {found} cells but the header has {expected}. Check for a missing or extra delimiter, or quote cells that contain one; or load it without such rows (--skip-ragged-rows)",
         path.display()
     )]
     RaggedRow {

@@ -50,7 +50,8 @@ const PARSE_CHUNK: usize = 32 << 20;
 /// A line longer than this is not a table row; reading on would only fill memory.
 const MAX_LINE_BYTES: usize = 64 << 20;
 
-/// Progress and cancellation of a load running on another thread.
+/// Progress and cancellation of a load running on another thread, and the user's one choice
+/// about how to read the file.
 #[derive(Debug, Default)]
 pub struct LoadControl {
     bytes_read: Arc<AtomicU64>,
@@ -58,11 +59,26 @@ pub struct LoadControl {
     cancelled: AtomicBool,
     /// polars is reading the files where they lie: it says nothing of its progress.
     querying: AtomicBool,
+    /// Rows with more or fewer cells than the header are left out and counted, not an error.
+    skip_ragged_rows: bool,
 }
 
 impl LoadControl {
     pub fn new() -> Arc<Self> {
         Arc::new(Self::default())
+    }
+
+    /// A load that leaves out rows with more or fewer cells than the header, counting them and
+    /// naming their lines, where a default load stops at the first.
+    pub fn skipping_ragged_rows() -> Self {
+        Self {
+            skip_ragged_rows: true,
+            ..Self::default()
+        }
+    }
+
+    pub fn skips_ragged_rows(&self) -> bool {
+        self.skip_ragged_rows
     }
 
     pub fn cancel(&self) {
@@ -412,7 +428,8 @@ impl<'a> Load<'a> {
         self.validated = self.validated.saturating_sub(header_offset);
         self.quote = Some(dialect.format.quote);
         self.quotes_pending = memchr::memchr(dialect.format.quote, &self.text).is_some();
-        let parser = ChunkParser::new(self.path, &dialect);
+        let parser = ChunkParser::new(self.path, &dialect, self.control.skips_ragged_rows());
+        let mut skipped = SkippedRows::default();
         let mut counts = vec![CellCounts::default(); dialect.plans.len()];
         let mut frame: Option<DataFrame> = None;
         let path = self.path;
@@ -424,6 +441,7 @@ impl<'a> Load<'a> {
         // parser's threads wait for a core (measured in docs/PERFORMANCE.md).
         while let Some(chunk) = self.next_chunk(&parser)? {
             warnings.extend(chunk.note.clone());
+            skipped.add(&chunk.skipped_lines);
             let parsed = parser.parse(&chunk, &mut counts)?;
             match frame.as_mut() {
                 Some(frame) => {
@@ -442,7 +460,10 @@ impl<'a> Load<'a> {
                 header_line: dialect.header_line,
             }));
         }
-        Ok(assemble(path, file, frame, dialect, &counts, warnings))
+        warnings.extend(skipped.warning(dialect.plans.len()));
+        let mut loaded = assemble(path, file, frame, dialect, &counts, warnings);
+        loaded.report.skipped_rows = skipped.count;
+        Ok(loaded)
     }
 
     /// Reads on to the next chunk of whole records, checked for its cell counts; `None` at the
@@ -528,19 +549,21 @@ impl<'a> Load<'a> {
                     // Counts that add up leave no room for blank lines; only other chunks are
                     // searched for them.
                     let counted = !has_quotes && parser.counts_add_up(&text, chunk_breaks);
-                    let cleaned = if counted {
-                        None
+                    let (cleaned, skipped_lines) = if counted {
+                        (None, Vec::new())
                     } else {
-                        let shape = parser.check_records(&text, first_line)?;
+                        let check = parser.check_records(&text, first_line)?;
                         // polars reads a stray quote as opening one, and a blank line as a row.
-                        shape
+                        let cleaned = check
                             .needs_rewrite()
-                            .then(|| scan::normalized(&text, parser.format))
+                            .then(|| scan::normalized(&text, parser.format, parser.kept));
+                        (cleaned, check.ragged_lines)
                     };
                     return Ok(Some(Chunk {
                         text,
                         cleaned,
                         first_line,
+                        skipped_lines,
                         note,
                     }));
                 }
@@ -564,7 +587,48 @@ impl<'a> Load<'a> {
         if sample.trim().is_empty() {
             return Err(self.fail(|path| LoadError::Empty { path }));
         }
-        dialect::decide(self.path, sample, sample_complete).map_err(Attempt::Failed)
+        dialect::decide(
+            self.path,
+            sample,
+            sample_complete,
+            self.control.skips_ragged_rows(),
+        )
+        .map_err(Attempt::Failed)
+    }
+}
+
+/// The rows left out for their cell counts, at the user's request.
+#[derive(Debug, Default)]
+struct SkippedRows {
+    count: usize,
+    first_lines: Vec<usize>,
+}
+
+impl SkippedRows {
+    /// How many lines a warning names before it says "…".
+    const LINES_NAMED: usize = 5;
+
+    fn add(&mut self, lines: &[usize]) {
+        self.count += lines.len();
+        let room = Self::LINES_NAMED.saturating_sub(self.first_lines.len());
+        self.first_lines.extend(lines.iter().take(room));
+    }
+
+    fn warning(&self, expected: usize) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut lines: Vec<String> = self.first_lines.iter().map(ToString::to_string).collect();
+        if self.count > self.first_lines.len() {
+            lines.push("…".to_owned());
+        }
+        Some(format!(
+            "left out {} row{} without {expected} cells, as asked (line{} {})",
+            self.count,
+            if self.count == 1 { "" } else { "s" },
+            if self.count == 1 { "" } else { "s" },
+            lines.join(", ")
+        ))
     }
 }
 

@@ -44,6 +44,8 @@ pub struct CsvReport {
     pub compressed: bool,
     /// `long`, or `wide` for one column per year.
     pub shape: String,
+    /// Rows left out for having more or fewer cells than the header, when the user asked so.
+    pub skipped_rows: usize,
     pub warnings: Vec<String>,
 }
 
@@ -195,6 +197,7 @@ pub(super) fn assemble(
         decimal_mark: if dialect.decimal_comma { "," } else { "." }.to_owned(),
         compressed: file.compressed,
         shape: shape.label().to_owned(),
+        skipped_rows: 0,
         warnings,
     };
     LoadedCsv {

@@ -30,6 +30,25 @@ pub struct RecordSpan {
     pub stray_quote: bool,
 }
 
+/// Which records become rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowsKept {
+    /// Every record that is not blank.
+    All,
+    /// Only records with this many cells: the user chose to skip the others.
+    WithCells(usize),
+}
+
+impl RowsKept {
+    pub fn keeps(self, record: &RecordSpan) -> bool {
+        !record.blank
+            && match self {
+                Self::All => true,
+                Self::WithCells(cells) => record.cells == cells,
+            }
+    }
+}
+
 /// A quote opened on this line and never closed before the text ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpenQuote {
@@ -240,10 +259,11 @@ pub fn chunk_shape(text: &[u8], format: CsvFormat, expected: usize) -> ChunkShap
 
 /// `text` as polars reads it the way we do: blank lines dropped (line breaks inside quoted cells
 /// are none), and every cell that holds the quote, the delimiter or a line break written in
-/// quotes, its quotes doubled. Records end in `\n`.
-pub fn normalized(text: &[u8], format: CsvFormat) -> Vec<u8> {
+/// quotes, its quotes doubled; only the records `kept`. Records end in `\n`.
+pub fn normalized(text: &[u8], format: CsvFormat, kept: RowsKept) -> Vec<u8> {
     struct Writer {
         format: CsvFormat,
+        kept: RowsKept,
         cell: Vec<u8>,
         record: Vec<u8>,
         cells_written: usize,
@@ -281,7 +301,7 @@ pub fn normalized(text: &[u8], format: CsvFormat) -> Vec<u8> {
             self.cell.clear();
         }
         fn record_end(&mut self, record: &RecordSpan) -> bool {
-            if !record.blank {
+            if self.kept.keeps(record) {
                 self.out.append(&mut self.record);
                 self.out.push(b'\n');
             }
@@ -292,6 +312,7 @@ pub fn normalized(text: &[u8], format: CsvFormat) -> Vec<u8> {
     }
     let mut writer = Writer {
         format,
+        kept,
         cell: Vec::new(),
         record: Vec::new(),
         cells_written: 0,
@@ -304,25 +325,39 @@ pub fn normalized(text: &[u8], format: CsvFormat) -> Vec<u8> {
     writer.out
 }
 
-/// The line each record of `text` that is not blank starts on, from 1.
-pub fn record_lines(text: &[u8], format: CsvFormat) -> Vec<usize> {
-    struct Lines(Vec<usize>);
-    impl RecordVisitor for Lines {
+/// The line each record of `text` that becomes a row starts on, from 1.
+pub fn record_lines(text: &[u8], format: CsvFormat, kept: RowsKept) -> Vec<usize> {
+    lines_where(text, format, |record| kept.keeps(record))
+}
+
+/// The line of each record of `text` that is not blank and has other than `expected` cells.
+pub fn ragged_lines(text: &[u8], format: CsvFormat, expected: usize) -> Vec<usize> {
+    lines_where(text, format, |record| {
+        !record.blank && record.cells != expected
+    })
+}
+
+fn lines_where(text: &[u8], format: CsvFormat, wanted: impl Fn(&RecordSpan) -> bool) -> Vec<usize> {
+    struct Lines<F>(Vec<usize>, F);
+    impl<F: Fn(&RecordSpan) -> bool> RecordVisitor for Lines<F> {
         fn record_end(&mut self, record: &RecordSpan) -> bool {
-            if !record.blank {
+            if (self.1)(record) {
                 self.0.push(record.line);
             }
             true
         }
     }
-    let mut lines = Lines(Vec::new());
+    let mut lines = Lines(Vec::new(), wanted);
     let _ = scan(text, format, &mut lines);
     lines.0
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{OpenQuote, chunk_shape, last_record_end, normalized, record_lines, scan};
+    use super::{
+        OpenQuote, RowsKept, chunk_shape, last_record_end, normalized, ragged_lines, record_lines,
+        scan,
+    };
     use crate::load::sniff::CsvFormat;
 
     const COMMA: CsvFormat = CsvFormat {
@@ -361,18 +396,30 @@ mod tests {
     fn a_rewritten_chunk_quotes_what_polars_would_misread() {
         let text = b"a,b\n\n1,\"x\n\ny\"\r\n \r\n2,3\n,5\" screen\n\"q\"r,\"\"";
         assert_eq!(
-            String::from_utf8(normalized(text, COMMA)).unwrap(),
+            String::from_utf8(normalized(text, COMMA, RowsKept::All)).unwrap(),
             "a,b\n1,\"x\n\ny\"\n2,3\n,\"5\"\" screen\"\n\"qr\",\"\"\n"
         );
-        assert_eq!(record_lines(text, COMMA), [1, 3, 7, 8, 9]);
+        assert_eq!(record_lines(text, COMMA, RowsKept::All), [1, 3, 7, 8, 9]);
         // Without a quote character nothing is quoted.
         let plain = CsvFormat {
             delimiter: b',',
             quote: crate::load::sniff::NO_QUOTE,
         };
         assert_eq!(
-            normalized(b"a,5\" x\n\n1,2", plain),
+            normalized(b"a,5\" x\n\n1,2", plain, RowsKept::All),
             b"a,5\" x\n1,2\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn rows_with_other_cell_counts_are_left_out_when_asked_and_their_lines_named() {
+        let text = b"1,2\n3,4,5\n\n6,\"a\nb\"\n7\n8,9\n";
+        let kept = RowsKept::WithCells(2);
+        assert_eq!(ragged_lines(text, COMMA, 2), [2, 6]);
+        assert_eq!(record_lines(text, COMMA, kept), [1, 4, 7]);
+        assert_eq!(
+            String::from_utf8(normalized(text, COMMA, kept)).unwrap(),
+            "1,2\n6,\"a\nb\"\n8,9\n"
         );
     }
 

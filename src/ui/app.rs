@@ -22,6 +22,7 @@ use super::{article_panel, chart_panel, column_panel, headline_panel, menu, tabl
 use crate::chart::ChartTexts;
 use crate::chart::Theme;
 use crate::chart::user::ChartSpec;
+use crate::load::LoadControl;
 
 /// An article read and checked off the UI thread.
 pub type LoadedArticle = Result<(PathBuf, Article, Vec<Claim>), String>;
@@ -87,6 +88,9 @@ pub enum Command {
     OpenCsvDialog,
     /// Read a CSV file in the background, then chart it beside the bundled charts.
     LoadCsv(PathBuf),
+    /// Read a CSV file leaving out the rows with more or fewer cells than the header, counted
+    /// and named in the report.
+    LoadSkippingRaggedRows(PathBuf),
     CancelLoad(PathBuf),
     /// Show the chart of an opened file.
     SelectUserFile(FileId),
@@ -374,7 +378,10 @@ impl BilateralApp {
             Command::OpenArticleDialog => self.open_article_dialog(),
             Command::LoadArticle(path) => self.load_article_in_background(ctx, path),
             Command::OpenCsvDialog => self.open_csv_dialog(),
-            Command::LoadCsv(path) => self.start_loading(ctx, path),
+            Command::LoadCsv(path) => self.start_loading(ctx, path, LoadControl::new()),
+            Command::LoadSkippingRaggedRows(path) => {
+                self.start_loading(ctx, path, Arc::new(LoadControl::skipping_ragged_rows()));
+            }
             Command::CancelLoad(path) => self.cancel_loading(&path),
             Command::SelectUserFile(id) => self.select_user_file(id),
             Command::SetChartSpec(id, spec) => self.set_chart_spec(ctx, id, spec),

@@ -60,6 +60,9 @@ pub struct StartOptions {
     pub chart: Option<crate::chart::ChartId>,
     pub theme: Option<Theme>,
     pub annotation: Option<String>,
+    /// The files given on the command line are loaded leaving out rows with more or fewer
+    /// cells than the header.
+    pub skip_ragged_rows: bool,
 }
 
 pub const WINDOW_TITLE: &str = "Bilateral — China–Russia dashboard";
@@ -102,7 +105,11 @@ pub fn run_window(
             let mut app = BilateralApp::new(cc, bundle);
             app.apply_start_options(&cc.egui_ctx, &start);
             for file in files {
-                app.send(Command::LoadCsv(file));
+                app.send(if start.skip_ragged_rows {
+                    Command::LoadSkippingRaggedRows(file)
+                } else {
+                    Command::LoadCsv(file)
+                });
             }
             Ok(Box::new(app))
         }),
@@ -131,10 +138,12 @@ pub fn sources_ui(ui: &mut egui::Ui, sources: &[String]) {
 }
 
 /// A message for the user in the bar at the top: what happened, or what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    /// What the user can do about it, as a button beside the text.
+    pub action: Option<(&'static str, Command)>,
 }
 
 impl Notice {
@@ -142,6 +151,7 @@ impl Notice {
         Self {
             text: text.into(),
             is_error: false,
+            action: None,
         }
     }
 
@@ -149,7 +159,14 @@ impl Notice {
         Self {
             text: text.into(),
             is_error: true,
+            action: None,
         }
+    }
+
+    #[must_use]
+    pub fn with_action(mut self, label: &'static str, command: Command) -> Self {
+        self.action = Some((label, command));
+        self
     }
 }
 
@@ -181,6 +198,12 @@ pub fn notice_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             } else {
                 ui.label(egui::RichText::new("Notice:").strong());
                 ui.label(&notice.text);
+            }
+            if let Some((label, command)) = &notice.action
+                && ui.button(*label).clicked()
+            {
+                app.send(command.clone());
+                dismissed = true;
             }
             if ui.button("Dismiss").clicked() {
                 dismissed = true;

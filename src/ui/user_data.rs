@@ -213,12 +213,16 @@ fn take_done<J, T: Send + 'static>(
 }
 
 impl BilateralApp {
-    pub(super) fn start_loading(&mut self, ctx: &egui::Context, path: PathBuf) {
+    pub(super) fn start_loading(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        control: Arc<LoadControl>,
+    ) {
         if self.user_files.loading.iter().any(|l| l.path == path) {
             return;
         }
         let id = self.user_files.new_id();
-        let control = LoadControl::new();
         let worker_control = Arc::clone(&control);
         let worker_path = path.clone();
         let saved = self.settings.saved_chart(&absolute(&path)).cloned();
@@ -263,6 +267,12 @@ impl BilateralApp {
                 Some(Err(LoadError::Cancelled { path })) => self.notices.push(Notice::info(
                     format!("Loading {} was cancelled.", path.display()),
                 )),
+                Some(Err(err @ LoadError::RaggedRow { .. })) => {
+                    let retry = Command::LoadSkippingRaggedRows(loading.path);
+                    let notice = Notice::error(err.to_string());
+                    self.notices
+                        .push(notice.with_action("Load without such rows", retry));
+                }
                 Some(Err(err)) => self.notices.push(Notice::error(err.to_string())),
                 None => self.notices.push(Notice::error(format!(
                     "{}: loading stopped unexpectedly; nothing was changed.",

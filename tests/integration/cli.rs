@@ -469,3 +469,57 @@ fn inspect_reads_na_cells_as_missing_numbers() {
     assert_eq!(q["dtype"], "f64");
     assert_eq!(q["nulls"], 3);
 }
+
+#[test]
+fn ragged_rows_stop_a_command_with_their_line_or_are_skipped_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trade.csv");
+    std::fs::write(
+        &path,
+        "year,value\n2021,146.9\n2022,190.3,revised\n2023,240.1\n2024\n2025,228.1\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+
+    let refused = bilateral(&["inspect", file]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("trade.csv, line 3: the row has 3 cells but the header has 2.")
+            && message.contains("--skip-ragged-rows"),
+        "{message}"
+    );
+
+    let report = stdout_json(&bilateral(&[
+        "inspect",
+        file,
+        "--skip-ragged-rows",
+        "--json",
+    ]));
+    assert_eq!(report["rows"], 3);
+    assert_eq!(report["skipped_rows"], 2);
+    let warnings = report["warnings"].to_string();
+    assert!(warnings.contains("(lines 3, 5)"), "{warnings}");
+
+    // The chart exported from what is left: the skipped years are gaps, the others intact.
+    let out = dir.path().join("trade-out.csv");
+    succeeded(&bilateral(&[
+        "export",
+        "--data",
+        file,
+        "--skip-ragged-rows",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let exported = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        exported.contains("2023") && exported.contains("240.1"),
+        "{exported}"
+    );
+    assert!(
+        !exported.contains("2022") && !exported.contains("2024"),
+        "{exported}"
+    );
+}

@@ -276,3 +276,18 @@ fn inspect_and_export_read_a_parquet_file_as_they_read_its_csv() {
     assert_eq!(exported[0][0], "t,v");
     assert_eq!(exported[0].len(), 9, "{:?}", exported[0]);
 }
+
+#[test]
+fn a_file_big_enough_to_read_where_it_lies_still_skips_ragged_rows_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    std::fs::write(&path, "t,v\n2020,1\n2021,2,3\n2022,4\n").unwrap();
+    // Read where it lies from 0 bytes on: polars would stop at line 3, our loader skips it.
+    let control = LoadControl::skipping_ragged_rows();
+    let opened = open_table_with(&path, &control, Survey::Count, 0).unwrap();
+    assert_eq!(opened.report.skipped_rows, 1);
+    assert_eq!(opened.report.rows, 2);
+    let refused = open_table_with(&path, &LoadControl::default(), Survey::Count, 0);
+    let message = refused.err().map(|err| err.to_string()).unwrap_or_default();
+    assert!(message.contains("line 3: the row has 3 cells"), "{message}");
+}

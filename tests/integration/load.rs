@@ -3,9 +3,10 @@
 
 use super::common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use bilateral::load::{ColumnKind, CsvReport, LoadedCsv, load_csv};
+use bilateral::load::{ColumnKind, CsvReport, LoadControl, LoadedCsv, load_csv, load_csv_with};
 use polars::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
@@ -647,8 +648,90 @@ fn rust_csvs_example_files_read_or_fail_as_a_user_would_want() {
     let strange = failure(&real("strange.csv"));
     assert!(
         strange.ends_with(
-            "strange.csv, line 3: the row has 1 cells but the header has 2. Check for a missing or extra delimiter, or quote cells that contain one"
+            "strange.csv, line 3: the row has 1 cells but the header has 2. Check for a missing or extra delimiter, or quote cells that contain one; or load it without such rows (--skip-ragged-rows)"
         ),
         "{strange}"
+    );
+    // Asked to, the loader leaves out the comment and the row without a year, and says where.
+    let skipped =
+        load_csv_with(&real("strange.csv"), &LoadControl::skipping_ragged_rows()).unwrap();
+    assert_eq!(skipped.report.skipped_rows, 2);
+    // The first line reads as the header here: a name over names, a year over years.
+    assert_eq!(skipped.frame.height(), 4);
+    let years = skipped.frame.columns()[1].i64().unwrap();
+    assert_eq!(
+        years.iter().collect::<Vec<_>>(),
+        [Some(1984), Some(1964), Some(1985), Some(1986)]
+    );
+    assert!(
+        has_warning(
+            &skipped.report,
+            "left out 2 rows without 2 cells, as asked (lines 3, 4)"
+        ),
+        "{:?}",
+        skipped.report.warnings
+    );
+}
+
+#[test]
+fn ragged_rows_anywhere_in_a_big_file_are_skipped_when_asked_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ragged.csv");
+    let mut text = String::from("year,country,value\n");
+    let mut ragged = Vec::new();
+    // 150,000 rows (about 3.5 MB): a short row in the first megabyte, which the sample judges,
+    // and long, short and quoted ones in later chunks.
+    for row in 0..150_000_usize {
+        let line = row + 2;
+        match row {
+            10 => text.push_str("2001,Chile\n"),
+            90_000 => text.push_str("2002,Peru,5,extra\n"),
+            120_000 => text.push_str("2003,\"Lima, Peru\"\n"),
+            _ => {
+                writeln!(text, "{},Norway,{}.5", 2000 + row % 20, row % 7).unwrap();
+                continue;
+            }
+        }
+        ragged.push(line);
+    }
+    std::fs::write(&path, &text).unwrap();
+
+    let refused = failure(&path);
+    assert!(
+        refused.contains("line 12: the row has 2 cells but the header has 3"),
+        "{refused}"
+    );
+
+    let loaded = load_csv_with(&path, &LoadControl::skipping_ragged_rows()).unwrap();
+    assert_eq!(loaded.report.skipped_rows, 3);
+    assert_eq!(loaded.frame.height(), 150_000 - 3);
+    let expected = format!(
+        "left out 3 rows without 3 cells, as asked (lines {}, {}, {})",
+        ragged[0], ragged[1], ragged[2]
+    );
+    assert!(
+        has_warning(&loaded.report, &expected),
+        "{:?}",
+        loaded.report.warnings
+    );
+    // No other row lost, none shifted: the sum is that of the rows that fit.
+    let sum: f64 = numbers(&loaded, "value").iter().flatten().sum();
+    let fitting: f64 = (0..150_000_usize)
+        .filter(|row| ![10, 90_000, 120_000].contains(row))
+        .map(|row| (row % 7) as f64 + 0.5)
+        .sum();
+    assert!((sum - fitting).abs() < 1e-6, "{sum} against {fitting}");
+    // A bad cell after a skipped row is still traced to its own line.
+    let mut shifted = text.clone();
+    shifted.push_str("2019,Norway,lots\n");
+    std::fs::write(&path, &shifted).unwrap();
+    let loaded = load_csv_with(&path, &LoadControl::skipping_ragged_rows()).unwrap();
+    assert!(
+        has_warning(
+            &loaded.report,
+            &format!("first: line {}, \"lots\"", 150_002)
+        ),
+        "{:?}",
+        loaded.report.warnings
     );
 }

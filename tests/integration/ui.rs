@@ -360,6 +360,39 @@ fn an_unreadable_article_leaves_the_current_one_and_says_why() {
     assert!(notices[2].contains("this is a folder"), "{notices:?}");
 }
 
+#[test]
+fn a_file_with_ragged_rows_is_refused_with_their_line_then_loads_without_them_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ragged.csv");
+    std::fs::write(&path, "year,value\n2021,146.9\n2022,190.3,x\n2023,240.1\n").unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(path.clone()));
+    harness.step();
+    wait_for_loading(&mut harness);
+    let notice = harness.state().notices.last().cloned().expect("a notice");
+    assert!(notice.is_error, "{notice}");
+    assert!(notice.contains("line 3: the row has 3 cells"), "{notice}");
+    assert!(harness.state().user_files.opened.is_empty());
+
+    harness.get_by_label("Load without such rows").click();
+    harness.step();
+    harness.step();
+    wait_for_loading(&mut harness);
+    let app = harness.state();
+    let file = app.user_files.shown_file().expect("the file is open");
+    assert_eq!(file.report.skipped_rows, 1);
+    assert_eq!(file.report.rows, 2);
+    let points: Vec<(f64, f64)> = app.chart.series[0]
+        .points
+        .iter()
+        .map(|p| (p.x, p.y))
+        .collect();
+    assert_eq!(points, [(2021.0, 146.9), (2023.0, 240.1)]);
+    assert!(!app.notices.last().unwrap().is_error);
+}
+
 fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.exports.to_file.is_none());
 }

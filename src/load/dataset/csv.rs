@@ -35,7 +35,9 @@ fn csv_scan(file: &Path, control: &LoadControl) -> Result<Option<ReadableCsv>, L
         .plans
         .iter()
         .all(|plan| !plan.convert_from_text && plan.format.thousands.is_none());
+    // Rows to skip are found by our loader: polars would stop at the first.
     let readable = head.plain_text
+        && !control.skips_ragged_rows()
         && !head.compressed
         && dialect.header_line <= 1
         && !dialect.trailing_delimiter
@@ -45,7 +47,7 @@ fn csv_scan(file: &Path, control: &LoadControl) -> Result<Option<ReadableCsv>, L
     if !readable {
         return Ok(None);
     }
-    let parser = ChunkParser::new(file, &dialect);
+    let parser = ChunkParser::new(file, &dialect, false);
     Ok(Some(ReadableCsv {
         scan: CsvScan {
             format: dialect.format,
@@ -232,6 +234,7 @@ pub(super) fn load_all(
                     .vstack_mut_owned(part)
                     .map_err(|err| stack_error(file, &err))?;
                 table.report.rows += loaded.report.rows;
+                table.report.skipped_rows += loaded.report.skipped_rows;
                 for (column, theirs) in table.report.columns.iter_mut().zip(loaded.report.columns) {
                     column.nulls += theirs.nulls;
                     column.invalid += theirs.invalid;

@@ -144,6 +144,7 @@ pub(super) fn surveyed(
         decimal_mark: if csv.decimal_comma { "," } else { "." }.to_owned(),
         compressed: false,
         shape: shape.label().to_owned(),
+        skipped_rows: 0,
         warnings,
     };
     Ok(OpenedTable {
