@@ -4,6 +4,7 @@
 pub mod build;
 pub mod categories;
 pub mod downsample;
+pub mod end_labels;
 pub mod entities;
 pub mod headline;
 pub mod model;

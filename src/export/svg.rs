@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::{ExportOptions, Theme};
 use crate::chart::downsample::min_max_per_column;
+use crate::chart::end_labels::{PlotArea, end_label_text, place_end_labels};
 use crate::chart::model::{
     AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
 };
@@ -187,15 +188,31 @@ fn text(svg: &mut String, x: f64, y: f64, size: f64, fill: &str, anchor: &str, c
     );
 }
 
-/// Draws the legend (a swatch and a name per series) from `top`; returns where it ends.
-fn legend(svg: &mut String, model: &ChartModel, colors: &Palette, width: f64, top: f64) -> f64 {
-    if model.legend == LegendPlacement::Hidden {
+/// Draws the legend (a swatch and a name per series, unless `lines_labelled` at their ends)
+/// from `top`; returns where it ends.
+fn legend(
+    svg: &mut String,
+    model: &ChartModel,
+    colors: &Palette,
+    width: f64,
+    top: f64,
+    lines_labelled: bool,
+) -> f64 {
+    let has_events = !model.markers.is_empty();
+    if model.legend == LegendPlacement::Hidden
+        || (lines_labelled && !has_events && !model.has_unfirm_points())
+    {
         return top;
     }
     let mut x = MARGIN;
     let mut y = top + 12.0;
     let _ = writeln!(svg, r#"<g class="legend">"#);
-    for series in &model.series {
+    let named_here = if lines_labelled {
+        &[][..]
+    } else {
+        &model.series[..]
+    };
+    for series in named_here {
         let item_width = 28.0 + series.name.chars().count() as f64 * 6.8;
         if x + item_width > width - MARGIN && x > MARGIN {
             x = MARGIN;
@@ -295,10 +312,12 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
         text(&mut svg, MARGIN, y, 13.0, colors.weak_text, "start", &line);
         y += 17.0;
     }
-    let legend_bottom = legend(&mut svg, model, &colors, width, y);
-
     let source_lines = wrap(&model.source_line, ((width - 2.0 * MARGIN) / 5.6) as usize);
     let source_height = source_lines.len() as f64 * 14.0;
+    let plot_bottom = height - MARGIN - source_height - 40.0;
+    let lines_labelled = model.labels_line_ends(plot_bottom - y - 14.0, END_LABEL_LINE);
+    let legend_bottom = legend(&mut svg, model, &colors, width, y, lines_labelled);
+
     let y_label_room = if model.y_axis.format == AxisFormat::Category {
         210.0
     } else {
@@ -306,9 +325,15 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
     };
     let frame = Frame {
         left: MARGIN + y_label_room,
-        right: width - MARGIN,
+        right: width
+            - MARGIN
+            - if lines_labelled {
+                end_label_room(model, width)
+            } else {
+                0.0
+            },
         top: legend_bottom + 14.0,
-        bottom: height - MARGIN - source_height - 40.0,
+        bottom: plot_bottom,
         x_range: model.x_range,
         y_range: y_range(model),
     };
@@ -341,6 +366,9 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
         draw_series(&mut svg, &frame, columns, series, colors.background);
     }
     let _ = writeln!(svg, "</g>");
+    if lines_labelled {
+        end_labels_svg(&mut svg, model, &frame, &colors);
+    }
 
     let mut y = height - MARGIN - source_height + 12.0;
     for line in source_lines {
@@ -349,6 +377,75 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The height of an end label's line of text.
+const END_LABEL_LINE: f64 = 16.0;
+/// The width of a character of a 12-point label, as the legend estimates it.
+const LABEL_CHARACTER: f64 = 6.8;
+
+/// Room right of the plot for the names of its lines: the longest, at most a third of the width.
+fn end_label_room(model: &ChartModel, width: f64) -> f64 {
+    let longest = model
+        .series
+        .iter()
+        .map(|s| end_label_text(&s.name).chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest as f64 * LABEL_CHARACTER + 26.0).min(width / 3.0)
+}
+
+/// Each line's name right of the plot, level with its end: a leader from the line's last point
+/// to the name, in the line's colour; the name in the text colour, which reads on any background.
+/// A line ending early is named where it ends, the name ringed with the background's colour
+/// where it crosses other lines.
+fn end_labels_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palette) {
+    let area = PlotArea {
+        left: frame.left,
+        right: frame.right,
+        top: frame.top,
+        bottom: frame.bottom,
+    };
+    let labels = place_end_labels(
+        model,
+        frame.x_range.1,
+        |x, y| Some((frame.x(x), frame.y(y))),
+        area,
+        END_LABEL_LINE,
+    );
+    let _ = writeln!(svg, r#"<g class="end-labels" font-size="12">"#);
+    for label in labels {
+        let (end_x, end_y) = label.line_end;
+        if !label.beside_plot {
+            let _ = writeln!(
+                svg,
+                r#"<text x="{:.1}" y="{:.1}" fill="{}" stroke="{}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">{}</text>"#,
+                end_x + 8.0,
+                end_y + 4.0,
+                colors.text,
+                colors.background,
+                escape(&label.text)
+            );
+            continue;
+        }
+        let color = hex(model.series[label.series].color);
+        // From just past the line's last point, level, then bending to its name.
+        let (start, bend, end) = (end_x + 6.0, frame.right + 6.0, frame.right + 14.0);
+        let _ = writeln!(
+            svg,
+            r#"<polyline points="{start:.1},{end_y:.1} {bend:.1},{end_y:.1} {end:.1},{:.1}" fill="none" stroke="{color}" stroke-width="1.5" stroke-opacity="0.8"/>"#,
+            label.centre
+        );
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}" fill="{}">{}</text>"#,
+            end + 4.0,
+            label.centre + 4.0,
+            colors.text,
+            escape(&label.text)
+        );
+    }
+    let _ = writeln!(svg, "</g>");
 }
 
 /// Draws one series; derived or weakly sourced points are hollow (filled with `background`),

@@ -208,30 +208,47 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
         .map(|memory| memory.hidden_items)
         .unwrap_or_default();
 
-    let size = egui::vec2(ui.available_width(), height);
-    let mut plot = super::plot_axes::configured_plot(chart, selection, plot_id, size, log_scale);
+    // Two to eight lines are named at their ends, right of the plot, in place of a legend.
+    let label_room = super::plot_axes::end_label_room(ui, chart, height);
+    let beside = label_room.map_or(0.0, |room| room + ui.spacing().item_spacing.x);
+    let size = egui::vec2(ui.available_width() - beside, height);
+    let flags = (log_scale, label_room.is_some());
+    let mut plot = super::plot_axes::configured_plot(chart, selection, plot_id, size, flags);
     if *reset_view {
         plot = plot.reset();
     }
 
     let hover_ring_color = ui.visuals().strong_text_color();
-    let response = plot.show(ui, |plot_ui| {
-        draw_series(plot_ui, chart, log_scale);
-        draw_markers(plot_ui, chart);
-        draw_selection(plot_ui, chart, selection.point.as_ref(), log_scale);
-        let hit = find_hit(plot_ui, chart, &hidden, log_scale);
-        if let Some(at) = hit.as_ref().and_then(|h| h.at) {
-            plot_ui.points(
-                Points::new("", vec![[at.x, at.y]])
-                    .shape(MarkerShape::Circle)
-                    .filled(false)
-                    .radius(7.0)
-                    .color(hover_ring_color)
-                    .allow_hover(false),
-            );
-        }
-        hit
-    });
+    let show = |ui: &mut egui::Ui| {
+        plot.show(ui, |plot_ui| {
+            draw_series(plot_ui, chart, log_scale);
+            draw_markers(plot_ui, chart);
+            draw_selection(plot_ui, chart, selection.point.as_ref(), log_scale);
+            let hit = find_hit(plot_ui, chart, &hidden, log_scale);
+            if let Some(at) = hit.as_ref().and_then(|h| h.at) {
+                plot_ui.points(
+                    Points::new("", vec![[at.x, at.y]])
+                        .shape(MarkerShape::Circle)
+                        .filled(false)
+                        .radius(7.0)
+                        .color(hover_ring_color)
+                        .allow_hover(false),
+                );
+            }
+            hit
+        })
+    };
+    let response = ui
+        .horizontal_top(|ui| {
+            let response = show(ui);
+            if let Some(width) = label_room {
+                let (room, _) =
+                    ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+                super::plot_axes::end_labels_ui(ui, chart, &response.transform, room, log_scale);
+            }
+            response
+        })
+        .inner;
     let title = chart.title.clone();
     // A user's file has no article sentences to mark; its rows are in the table below.
     let click_hint = if chart.id == ChartId::UserData {

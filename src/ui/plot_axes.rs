@@ -2,8 +2,9 @@
 //! The ticks are the exports' ([`crate::chart::ticks`]), so screen and file label the same
 //! values.
 
-use egui_plot::{AxisHints, Corner, GridInput, GridMark, Legend, Plot};
+use egui_plot::{AxisHints, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, PlotTransform};
 
+use crate::chart::end_labels::{PlotArea, end_label_text, place_end_labels};
 use crate::chart::model::{Axis, AxisFormat, LegendPlacement, PlotCorner};
 use crate::chart::{ChartModel, ticks};
 
@@ -107,13 +108,14 @@ fn whole_marks(min: f64, max: f64, step: f64) -> Vec<GridMark> {
         .collect()
 }
 
-/// The plot for a chart: its axes, ticks, grid, legend and the x range to open on.
+/// The plot for a chart: its axes, ticks, grid, legend (none when `lines_labelled` at their
+/// ends) and the x range to open on.
 pub(super) fn configured_plot<'a>(
     chart: &ChartModel,
     selection: &super::Selection,
     plot_id: egui::Id,
     size: egui::Vec2,
-    log_scale: bool,
+    (log_scale, lines_labelled): (bool, bool),
 ) -> Plot<'a> {
     let x_axis = chart.x_axis.clone();
     // Bars by category: every bar keeps a label, cut to the room it has (its tooltip and the
@@ -133,6 +135,7 @@ pub(super) fn configured_plot<'a>(
     }
     let mut plot = Plot::new(("chart", chart.id))
         .id(plot_id)
+        .width(size.x)
         .height(size.y)
         .show_x(false)
         .show_y(false)
@@ -162,6 +165,7 @@ pub(super) fn configured_plot<'a>(
     let legend = Legend::default().background_alpha(0.85);
     plot = match chart.legend {
         LegendPlacement::Hidden => plot,
+        _ if lines_labelled => plot,
         // Inside the plot on screen, where it covers the fewest points.
         LegendPlacement::TopLeft | LegendPlacement::BottomRight => {
             plot.legend(legend.position(match chart.emptiest_corner() {
@@ -201,4 +205,101 @@ pub(super) fn configured_plot<'a>(
         }
     }
     plot
+}
+
+/// The room right of the plot for the names of its lines, when the chart names them there: the
+/// widest name, at most a third of the width.
+pub(super) fn end_label_room(ui: &egui::Ui, chart: &ChartModel, plot_height: f32) -> Option<f32> {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    if !chart.labels_line_ends(f64::from(plot_height), f64::from(line)) {
+        return None;
+    }
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = chart
+        .series
+        .iter()
+        .map(|series| {
+            let text = end_label_text(&series.name);
+            ui.painter()
+                .layout_no_wrap(text, font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    Some((widest + END_LABEL_INDENT + 4.0).min(ui.available_width() / 3.0))
+}
+
+/// Where a name starts, right of the plot's edge: room for the leader's bend.
+const END_LABEL_INDENT: f32 = 18.0;
+
+/// Each line's name in `room`, right of the plot, level with where the line ends in view: a
+/// leader in the line's colour from its last point, the name in the text colour (readable on
+/// both themes, which a yellow name on white is not). A line ending early is named where it
+/// ends, on a patch of the background.
+pub(super) fn end_labels_ui(
+    ui: &mut egui::Ui,
+    chart: &ChartModel,
+    transform: &PlotTransform,
+    room: egui::Rect,
+    log_scale: bool,
+) {
+    let frame = *transform.frame();
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let area = PlotArea {
+        left: f64::from(frame.left()),
+        right: f64::from(frame.right()),
+        top: f64::from(frame.top()),
+        bottom: f64::from(frame.bottom()),
+    };
+    let labels = place_end_labels(
+        chart,
+        transform.bounds().max()[0],
+        |x, y| {
+            let y = super::chart_panel::to_plot_y(y, log_scale)?;
+            let at = transform.position_from_point(&PlotPoint::new(x, y));
+            Some((f64::from(at.x), f64::from(at.y)))
+        },
+        area,
+        f64::from(line),
+    );
+    for label in labels {
+        let (end_x, end_y, centre) = (
+            label.line_end.0 as f32,
+            label.line_end.1 as f32,
+            label.centre as f32,
+        );
+        let (left, right) = if label.beside_plot {
+            let color = super::chart_panel::color(chart.series[label.series].color);
+            ui.painter().line(
+                vec![
+                    egui::pos2(end_x + 6.0, end_y),
+                    egui::pos2(room.left() + 6.0, end_y),
+                    egui::pos2(room.left() + END_LABEL_INDENT - 4.0, centre),
+                ],
+                egui::Stroke::new(1.5, color.gamma_multiply(0.8)),
+            );
+            (room.left() + END_LABEL_INDENT, room.right())
+        } else {
+            (end_x + 8.0, frame.right())
+        };
+        let rect = egui::Rect::from_min_max(
+            egui::pos2(left, centre - line / 2.0),
+            egui::pos2(right, centre + line / 2.0),
+        );
+        let left_aligned = egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        let beside_plot = label.beside_plot;
+        ui.scope_builder(left_aligned, |ui| {
+            let text = egui::Label::new(&label.text).selectable(false).truncate();
+            if beside_plot {
+                ui.add(text);
+            } else {
+                egui::Frame::new()
+                    .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.85))
+                    .inner_margin(egui::Margin::symmetric(2, 0))
+                    .show(ui, |ui| ui.add(text));
+            }
+        });
+    }
 }

@@ -711,3 +711,68 @@ fn export_data_takes_the_title_unit_note_and_source_a_report_needs() {
     );
     assert!(!svg.contains("monthly.csv</text>"), "{svg}");
 }
+
+#[test]
+fn a_few_lines_are_named_at_their_ends_in_place_of_a_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("energy.csv");
+    // Oil ends highest, gas just under it, coal far below.
+    let mut text = String::from("year,fuel,value\n");
+    for year in 2015..2025 {
+        let step = f64::from(year - 2015);
+        writeln!(text, "{year},Crude oil,{}", 50.0 + step * 5.0).unwrap();
+        writeln!(text, "{year},Pipeline gas,{}", 40.0 + step * 6.0).unwrap();
+        writeln!(text, "{year},Coal,{}", 30.0 - step).unwrap();
+    }
+    std::fs::write(&data, text).unwrap();
+    let out = dir.path().join("energy.svg");
+    succeeded(&export_default(&data, &out));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        !document
+            .descendants()
+            .any(|n| n.attribute("class") == Some("legend")),
+        "no legend: the lines are named at their ends"
+    );
+    let labels = document
+        .descendants()
+        .find(|n| n.attribute("class") == Some("end-labels"))
+        .expect("end labels");
+    let placed: Vec<(String, f64)> = labels
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let y = n.attribute("y").unwrap().parse().unwrap();
+            (n.text().unwrap().to_owned(), y)
+        })
+        .collect();
+    let y_of = |name: &str| placed.iter().find(|(n, _)| n == name).unwrap().1;
+    assert_eq!(placed.len(), 3, "{placed:?}");
+    // Top to bottom as the lines end (95, 94, 21); the two close ones a line of text apart.
+    assert!(y_of("Crude oil") < y_of("Pipeline gas"), "{placed:?}");
+    assert!(
+        y_of("Pipeline gas") - y_of("Crude oil") >= 15.9,
+        "{placed:?}"
+    );
+    assert!(y_of("Coal") - y_of("Pipeline gas") > 200.0, "{placed:?}");
+    // Right of the plot, which ends before them.
+    let frame_right = document
+        .descendants()
+        .find(|n| n.attribute("clip-path").is_some())
+        .and_then(|_| {
+            let rect = document.descendants().find(|n| {
+                n.has_tag_name("rect") && n.parent().is_some_and(|p| p.has_tag_name("clipPath"))
+            })?;
+            let x: f64 = rect.attribute("x")?.parse().ok()?;
+            let width: f64 = rect.attribute("width")?.parse().ok()?;
+            Some(x + width)
+        })
+        .unwrap();
+    let first_x: f64 = labels
+        .descendants()
+        .find(|n| n.has_tag_name("text"))
+        .and_then(|n| n.attribute("x")?.parse().ok())
+        .unwrap();
+    assert!(first_x > frame_right, "{first_x} against {frame_right}");
+}

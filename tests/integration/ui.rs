@@ -965,6 +965,45 @@ fn no_text_in_the_window_is_smaller_than_eleven_points() {
 }
 
 #[test]
+fn a_few_lines_are_named_at_their_ends_right_of_the_plot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fuels.csv");
+    let rows: Vec<String> = (2015..2025)
+        .map(|year| {
+            let step = f64::from(year - 2015);
+            let (oil, coal) = (50.0 + step * 5.0, 30.0 - step);
+            format!("{year},Crude oil,{oil}\n{year},Coal,{coal}\n")
+        })
+        .collect();
+    let text = format!("year,fuel,value\n{}", rows.concat());
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(path.clone()));
+    harness.step();
+    wait_for_loading(&mut harness);
+    harness.run();
+    let plot = harness.get_by_label("Chart: fuels.csv").rect();
+    // Beside the plot (the names are also in the table below and the column list).
+    let beside = |name: &str| {
+        let rects: Vec<egui::Rect> = harness
+            .get_all_by_label(name)
+            .map(|node| node.rect())
+            .filter(|r| {
+                r.left() > plot.right() && r.top() >= plot.top() && r.bottom() <= plot.bottom()
+            })
+            .collect();
+        assert_eq!(rects.len(), 1, "{name}: {rects:?} beside {plot:?}");
+        rects[0]
+    };
+    let (oil, coal) = (beside("Crude oil"), beside("Coal"));
+    // Each level with where its line ends: oil high, coal low.
+    assert!(oil.center().y < plot.center().y, "{oil:?} in {plot:?}");
+    assert!(coal.center().y > plot.center().y, "{coal:?} in {plot:?}");
+}
+
+#[test]
 fn on_a_laptop_screen_the_chart_keeps_its_room_and_nothing_disappears() {
     for (width, height, min_plot) in [(1280.0, 720.0, 240.0), (1024.0, 640.0, 160.0)] {
         let mut harness = Harness::builder()
