@@ -280,6 +280,10 @@ pub struct ExportArgs {
     theme: Theme,
     #[command(flatten)]
     texts: TextArgs,
+    /// With --chart: name on the chart the events whose names contain TEXT (repeat for more),
+    /// as clicking their markers does in the window.
+    #[arg(long, value_name = "TEXT")]
+    label_event: Vec<String>,
     #[command(flatten)]
     read: ReadArgs,
     /// Replace files that exist.
@@ -541,6 +545,8 @@ struct ExportRequest<'a> {
     options: ExportOptions,
     /// Texts given on the command line, for a single chart.
     texts: ChartTexts,
+    /// Events to name on the chart, by part of their names.
+    label_events: &'a [String],
     force: bool,
 }
 
@@ -574,6 +580,7 @@ impl<'a> ExportRequest<'a> {
                 theme: args.theme,
             },
             texts: (&args.texts).into(),
+            label_events: &args.label_event,
             force: args.force,
         }
     }
@@ -662,7 +669,14 @@ fn run_export(
         return Ok(());
     }
     let bundle = load_bundle(datasets)?;
-    let options = ChartOptions::default();
+    let mut options = ChartOptions::default();
+    for name in request.label_events {
+        if !options.label_events_named(&bundle.events, name) {
+            anyhow::bail!(
+                "no event's name contains \"{name}\"; `bilateral export --chart timeline --format csv` lists them"
+            );
+        }
+    }
     let mut jobs = Vec::new();
     if let (Some(chart), Some(path)) = (request.chart, request.out) {
         let format = match request.format {

@@ -7,6 +7,7 @@ pub mod downsample;
 pub mod end_labels;
 pub mod entities;
 pub mod headline;
+pub mod marker_labels;
 pub mod model;
 pub mod texts;
 pub mod ticks;

@@ -315,7 +315,11 @@ pub enum LegendPlacement {
 pub struct Marker {
     pub kind: EventKind,
     pub x: f64,
+    /// Hover text: the event's whole name and dates.
     pub label: String,
+    /// Written on the chart when the user picked the event ([`Self::labelled`]).
+    pub short_label: String,
+    pub labelled: bool,
     pub refers_to: PointRef,
     pub sources: Vec<String>,
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::{ExportOptions, Theme};
 use crate::chart::downsample::min_max_per_column;
 use crate::chart::end_labels::{PlotArea, end_label_text, place_end_labels};
+use crate::chart::marker_labels::place_marker_labels;
 use crate::chart::model::{
     AxisFormat, BAR_WIDTH, HOLLOW_POINT_MEANING, LegendPlacement, Rgb, event_color,
 };
@@ -369,6 +370,7 @@ pub fn chart_svg(model: &ChartModel, options: &ExportOptions) -> String {
     if lines_labelled {
         end_labels_svg(&mut svg, model, &frame, &colors);
     }
+    marker_labels_svg(&mut svg, model, &frame, &colors);
 
     let mut y = height - MARGIN - source_height + 12.0;
     for line in source_lines {
@@ -443,6 +445,33 @@ fn end_labels_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &
             label.centre + 4.0,
             colors.text,
             escape(&label.text)
+        );
+    }
+    let _ = writeln!(svg, "</g>");
+}
+
+/// The short names of the events the user picked, at the top of the plot beside their markers,
+/// ringed with the background's colour where they cross a line.
+fn marker_labels_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palette) {
+    let labels = place_marker_labels(
+        &model.markers,
+        |x| Some(frame.x(x)),
+        (frame.left, frame.right),
+        LABEL_CHARACTER,
+    );
+    if labels.is_empty() {
+        return;
+    }
+    let _ = writeln!(svg, r#"<g class="marker-labels" font-size="12">"#);
+    for label in labels {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}" fill="{}" stroke="{}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">{}</text>"#,
+            label.left,
+            frame.top + 14.0 + label.row as f64 * END_LABEL_LINE,
+            colors.text,
+            colors.background,
+            escape(&model.markers[label.marker].short_label)
         );
     }
     let _ = writeln!(svg, "</g>");

@@ -69,6 +69,8 @@ pub enum Command {
     FollowAnnotation(String),
     /// Select a data point or event (or clear the selection), marking the sentences citing it.
     SelectPoint(Option<PointRef>),
+    /// Take the names off the event markers the user picked.
+    ClearEventLabels,
     SetMarkerKind(EventKind, bool),
     SetLogScale(bool),
     SetGrowthView(GrowthView),
@@ -181,6 +183,9 @@ pub struct BilateralApp {
     /// The statistics for the range in the settings, rebuilt when the range changes.
     pub stats: Result<TradeStats, StatsError>,
     pub selection: Selection,
+    /// The events the user picked on the chart, whose markers carry their names (on screen and
+    /// in exports) until cleared.
+    pub labelled_events: Vec<PointRef>,
     /// Messages for the user, newest last (a failed settings file, a feature not yet there).
     pub notices: Vec<super::Notice>,
     pub open_window: Option<InfoWindow>,
@@ -264,6 +269,7 @@ impl BilateralApp {
             headline,
             stats,
             selection: Selection::default(),
+            labelled_events: Vec::new(),
             notices: Vec::new(),
             open_window: None,
             reset_view: false,
@@ -293,6 +299,22 @@ impl BilateralApp {
         self.commands.push(command);
     }
 
+    fn select_point(&mut self, point: Option<PointRef>) {
+        // An event picked on the chart is named on its marker from now on.
+        if let Some(event) = &point
+            && self.chart.markers.iter().any(|m| &m.refers_to == event)
+            && !self.labelled_events.contains(event)
+        {
+            self.labelled_events.push(event.clone());
+            self.rebuild_chart();
+        }
+        self.selection = Selection {
+            point,
+            ..Selection::default()
+        };
+        self.reveal_selection = true;
+    }
+
     pub(super) fn rebuild_chart(&mut self) {
         if self.settings.chart == ChartId::UserData {
             if let Some(file) = self.user_files.shown_file() {
@@ -300,11 +322,9 @@ impl BilateralApp {
             }
             return;
         }
-        self.chart = Arc::new(build_chart(
-            &self.bundle,
-            self.settings.chart,
-            &self.settings.chart_options(&self.bundle.coverage),
-        ));
+        let mut options = self.settings.chart_options(&self.bundle.coverage);
+        options.labelled_events.clone_from(&self.labelled_events);
+        self.chart = Arc::new(build_chart(&self.bundle, self.settings.chart, &options));
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -334,12 +354,10 @@ impl BilateralApp {
                 }
             }
             Command::FollowAnnotation(id) => self.follow_annotation(id),
-            Command::SelectPoint(point) => {
-                self.selection = Selection {
-                    point,
-                    ..Selection::default()
-                };
-                self.reveal_selection = true;
+            Command::SelectPoint(point) => self.select_point(point),
+            Command::ClearEventLabels => {
+                self.labelled_events.clear();
+                self.rebuild_chart();
             }
             Command::SetMarkerKind(kind, shown) => {
                 self.settings.marker_kinds.retain(|k| *k != kind);

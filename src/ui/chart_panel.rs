@@ -104,6 +104,14 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
                     app.send(Command::SetMarkerKind(kind, shown));
                 }
             }
+            if !app.labelled_events.is_empty()
+                && ui
+                    .button("Clear event names")
+                    .on_hover_text("Take the names off the events you clicked")
+                    .clicked()
+            {
+                app.send(Command::ClearEventLabels);
+            }
             ui.separator();
         }
         if chart_id == ChartId::Growth {
@@ -241,6 +249,7 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
     let response = ui
         .horizontal_top(|ui| {
             let response = show(ui);
+            super::plot_axes::marker_labels_ui(ui, chart, &response.transform);
             if let Some(width) = label_room {
                 let (room, _) =
                     ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
@@ -253,6 +262,12 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
     // A user's file has no article sentences to mark; its rows are in the table below.
     let click_hint = if chart.id == ChartId::UserData {
         "Click to select its row in the table below."
+    } else if response
+        .inner
+        .as_ref()
+        .is_some_and(|hit| chart.markers.iter().any(|m| m.refers_to == hit.refers_to))
+    {
+        "Click to name it on the chart and mark the sentences that cite it."
     } else {
         "Click to mark the sentences that cite it."
     };

@@ -5,6 +5,7 @@
 use egui_plot::{AxisHints, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, PlotTransform};
 
 use crate::chart::end_labels::{PlotArea, end_label_text, place_end_labels};
+use crate::chart::marker_labels::place_marker_labels;
 use crate::chart::model::{Axis, AxisFormat, LegendPlacement, PlotCorner};
 use crate::chart::{ChartModel, ticks};
 
@@ -300,6 +301,41 @@ pub(super) fn end_labels_ui(
                     .inner_margin(egui::Margin::symmetric(2, 0))
                     .show(ui, |ui| ui.add(text));
             }
+        });
+    }
+}
+
+/// The short names of the events the user picked, at the top of the plot beside their markers,
+/// each on a patch of the background so a line under it does not cross the words.
+pub(super) fn marker_labels_ui(ui: &mut egui::Ui, chart: &ChartModel, transform: &PlotTransform) {
+    let frame = *transform.frame();
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    // An average character of the body font; the exports estimate theirs the same way.
+    let char_width = f64::from(font.size) * 0.55;
+    let labels = place_marker_labels(
+        &chart.markers,
+        |x| Some(f64::from(transform.position_from_point_x(x))),
+        (f64::from(frame.left()), f64::from(frame.right())),
+        char_width,
+    );
+    for label in labels {
+        let top = frame.top() + 2.0 + label.row as f32 * line;
+        let rect = egui::Rect::from_min_max(
+            egui::pos2(label.left as f32, top),
+            egui::pos2(frame.right(), top + line),
+        );
+        let left_aligned = egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center));
+        ui.scope_builder(left_aligned, |ui| {
+            egui::Frame::new()
+                .fill(ui.visuals().extreme_bg_color.gamma_multiply(0.85))
+                .inner_margin(egui::Margin::symmetric(2, 0))
+                .show(ui, |ui| {
+                    let name = &chart.markers[label.marker].short_label;
+                    ui.add(egui::Label::new(name.as_str()).selectable(false).truncate());
+                });
         });
     }
 }

@@ -133,6 +133,8 @@ impl Settings {
             composition_view: self.composition_view,
             marker_kinds: self.marker_kinds.clone(),
             trend_years: self.show_trend.then_some((from, to)),
+            // Picked in the window for this run only: the app adds them.
+            labelled_events: Vec::new(),
         }
     }
 

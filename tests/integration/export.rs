@@ -776,3 +776,58 @@ fn a_few_lines_are_named_at_their_ends_in_place_of_a_legend() {
         .unwrap();
     assert!(first_x > frame_right, "{first_x} against {frame_right}");
 }
+
+#[test]
+fn events_named_on_the_command_line_carry_their_short_names_beside_their_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("trade.svg");
+    succeeded(&bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--label-event",
+        "joint sea-2014",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let labels: Vec<roxmltree::Node<'_, '_>> = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("marker-labels"))
+        .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("text")))
+        .collect();
+    assert_eq!(labels.len(), 1, "{svg}");
+    assert_eq!(labels[0].text(), Some("Joint Sea-2014"));
+    // Just right of its marker, which is drawn although exercises are not shown by default.
+    let marker_x: f64 = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("marker"))
+        .find(|n| {
+            n.descendants()
+                .any(|t| t.text().is_some_and(|t| t.starts_with("Joint Sea-2014")))
+        })
+        .and_then(|n| n.attribute("x1")?.parse().ok())
+        .expect("the exercise's marker");
+    let label_x: f64 = labels[0].attribute("x").unwrap().parse().unwrap();
+    assert!(
+        (label_x - marker_x - 4.0).abs() < 0.2,
+        "{label_x} {marker_x}"
+    );
+
+    let unknown = bilateral(&[
+        "export",
+        "--chart",
+        "trade",
+        "--label-event",
+        "Zapad-1981",
+        "--out",
+        dir.path().join("x.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        message.contains("no event's name contains \"Zapad-1981\""),
+        "{message}"
+    );
+}

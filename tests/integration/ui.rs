@@ -965,6 +965,47 @@ fn no_text_in_the_window_is_smaller_than_eleven_points() {
 }
 
 #[test]
+fn an_event_picked_on_the_chart_is_named_on_it_and_in_its_export_until_cleared() {
+    let mut harness = harness();
+    let tariff = harness
+        .state()
+        .chart
+        .markers
+        .iter()
+        .find(|m| m.short_label.starts_with("US Section 301"))
+        .map(|m| (m.refers_to.clone(), m.short_label.clone()))
+        .expect("a Section 301 marker on the trade chart");
+    // What a click on its line sends.
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::SelectPoint(Some(tariff.0.clone())));
+    harness.run();
+    let plot = harness
+        .get_by_label("Chart: China–Russia trade, 1992–2025")
+        .rect();
+    let label = harness.get_by_label(&tariff.1).rect();
+    assert!(plot.contains_rect(label), "{label:?} in {plot:?}");
+    assert!(
+        label.top() - plot.top() < 40.0,
+        "at the top: {label:?} in {plot:?}"
+    );
+    // The export of the chart on screen carries it.
+    let svg = bilateral::export::chart_svg(
+        &harness.state().chart,
+        &bilateral::export::ExportOptions::default(),
+    );
+    assert!(
+        svg.contains(&format!(">{}</text>", tariff.1)),
+        "not in the export"
+    );
+
+    harness.get_by_label("Clear event names").click();
+    harness.run();
+    assert!(harness.query_by_label(&tariff.1).is_none());
+    assert!(harness.state().chart.markers.iter().all(|m| !m.labelled));
+}
+
+#[test]
 fn a_few_lines_are_named_at_their_ends_right_of_the_plot() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fuels.csv");

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use composition::CompositionView;
 pub use periods::PeriodView;
 
+use super::marker_labels::marker_short_label;
 use super::model::{
     ChartId, ChartModel, DataPoint, Marker, PointRef, Series, SeriesStyle, palette,
 };
@@ -42,6 +43,8 @@ pub struct ChartOptions {
     pub marker_kinds: Vec<EventKind>,
     /// Draw the least-squares trend of total trade over these years on the trade chart.
     pub trend_years: Option<(i32, i32)>,
+    /// The events whose markers carry their short name on the chart.
+    pub labelled_events: Vec<PointRef>,
 }
 
 impl Default for ChartOptions {
@@ -53,7 +56,28 @@ impl Default for ChartOptions {
             composition_view: CompositionView::default(),
             marker_kinds: vec![EventKind::Diplomatic, EventKind::Tariff],
             trend_years: None,
+            labelled_events: Vec::new(),
         }
+    }
+}
+
+impl ChartOptions {
+    /// Names on the chart every event whose name contains `text` (any case), showing markers
+    /// of its kind; false when no event's name does.
+    pub fn label_events_named(&mut self, events: &[Event], text: &str) -> bool {
+        let wanted = text.to_lowercase();
+        let mut found = false;
+        for event in events
+            .iter()
+            .filter(|e| e.name.to_lowercase().contains(&wanted))
+        {
+            found = true;
+            if !self.marker_kinds.contains(&event.kind) {
+                self.marker_kinds.push(event.kind);
+            }
+            self.labelled_events.push(event_ref(event));
+        }
+        found
     }
 }
 
@@ -105,7 +129,7 @@ pub fn build_chart(bundle: &Bundle, id: ChartId, options: &ChartOptions) -> Char
     }
     if id.takes_event_markers() {
         let (first, last) = model.x_range;
-        model.markers = markers(&bundle.events, &options.marker_kinds)
+        model.markers = markers(&bundle.events, options)
             .into_iter()
             .filter(|marker| (first..=last + 1.0).contains(&marker.x))
             .collect();
@@ -147,16 +171,21 @@ fn trend_series(bundle: &Bundle, from: i32, to: i32) -> Option<Series> {
     })
 }
 
-fn markers(events: &[Event], kinds: &[EventKind]) -> Vec<Marker> {
+fn markers(events: &[Event], options: &ChartOptions) -> Vec<Marker> {
     events
         .iter()
-        .filter(|event| kinds.contains(&event.kind))
-        .map(|event| Marker {
-            kind: event.kind,
-            x: event.start.fractional_year(),
-            label: format!("{} ({})", event.name, event.date_label()),
-            refers_to: event_ref(event),
-            sources: event.sources.clone(),
+        .filter(|event| options.marker_kinds.contains(&event.kind))
+        .map(|event| {
+            let refers_to = event_ref(event);
+            Marker {
+                kind: event.kind,
+                x: event.start.fractional_year(),
+                label: format!("{} ({})", event.name, event.date_label()),
+                short_label: marker_short_label(&event.name, event.start.year),
+                labelled: options.labelled_events.contains(&refers_to),
+                refers_to,
+                sources: event.sources.clone(),
+            }
         })
         .collect()
 }
