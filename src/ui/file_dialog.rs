@@ -117,13 +117,13 @@ impl FileDialog {
 
     pub fn show(&mut self, ctx: &egui::Context) -> DialogOutcome {
         let mut outcome = DialogOutcome::StillOpen;
-        let mut open = true;
         let mut enter_directory = None;
-        egui::Window::new(self.title)
-            .open(&mut open)
-            .collapsible(false)
-            .default_size([720.0, 560.0])
-            .show(ctx, |ui| {
+        // Modal: the window behind takes no clicks and no focus, so Tab stays in the dialog.
+        let modal = egui::Modal::new(egui::Id::unique(("file dialog", self.title))).show(
+            ctx,
+            |ui| {
+                ui.set_width(720.0);
+                ui.heading(self.title);
                 ui.horizontal(|ui| {
                     if ui.button("Up").on_hover_text("The folder above").clicked()
                         && let Some(parent) = self.directory.parent()
@@ -146,7 +146,7 @@ impl FileDialog {
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .max_height(400.0)
-                    .auto_shrink([false, true])
+                    .auto_shrink([false, false])
                     .show(ui, |ui| {
                         for entry in &self.entries {
                             let label = if entry.is_dir {
@@ -204,12 +204,13 @@ impl FileDialog {
                         outcome = DialogOutcome::Cancelled;
                     }
                 });
-            });
+            },
+        );
         if let Some(directory) = enter_directory {
             self.enter(directory);
         }
-        // Esc closes the dialog, as it closes any dialog.
-        if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // Esc closes the dialog, as it closes any dialog; so does a click beside it.
+        if modal.should_close() || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             outcome = DialogOutcome::Cancelled;
         }
         outcome

@@ -1106,6 +1106,25 @@ fn the_keyboard_reaches_the_chart_list_and_works_the_file_dialog() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     harness.run();
     assert!(harness.get_by_label("File:").is_focused());
+    // Tab goes round the dialog's own controls and never to the window behind it.
+    let top = harness.get_by_label("Open data file").rect().top();
+    let bottom = harness.get_by_label("Cancel").rect().bottom();
+    let mut back_to_the_field = false;
+    for _ in 0..60 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        let focused = harness
+            .query_by(|node| node.is_focused())
+            .expect("something in the dialog has the focus");
+        let rect = focused.rect();
+        assert!(
+            rect.top() >= top - 1.0 && rect.bottom() <= bottom + 1.0,
+            "focus left the dialog: {focused:?}"
+        );
+        back_to_the_field |= harness.get_by_label("File:").is_focused();
+    }
+    assert!(back_to_the_field, "Tab never came round to the file field");
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.state().file_dialog.is_none());
