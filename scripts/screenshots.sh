@@ -81,6 +81,9 @@ done
 "$binary" export --chart tariff-rates-2024 --out screenshots/export-tariff-rates-2024.svg --force
 "$binary" export --chart year-to-date --out screenshots/export-year-to-date.png --scale 1 --force
 "$binary" export --chart composition --out screenshots/export-composition.svg --force
+# Events named on the chart, as clicking their lines does in the window.
+"$binary" export --chart trade --label-event "Beijing joint statement" --label-event "List 4A" \
+  --label-event "Joint Sea-2014" --out screenshots/export-trade-events.png --scale 1 --force
 
 # BUNDLED_ONLY=1 stops here, keeping the pictures of users' files as they are.
 if [ "${BUNDLED_ONLY:-0}" = 1 ]; then

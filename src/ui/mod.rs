@@ -190,7 +190,8 @@ pub fn notice_bar_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     };
     let mut dismissed = false;
     egui::Panel::top("notice").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped: a long message must not push its buttons out of the window.
+        ui.horizontal_wrapped(|ui| {
             if notice.is_error {
                 let color = ui.visuals().error_fg_color;
                 ui.label(egui::RichText::new("Error:").strong().color(color));

@@ -314,18 +314,28 @@ impl BilateralApp {
 
     fn add_opened_file(&mut self, opened: OpenedFile, started: Instant) {
         let (id, path) = (opened.id, opened.table.path.clone());
-        let warnings = opened.report.warnings.len();
-        self.notices.push(Notice::info(format!(
-            "Opened {}: {} rows, {} columns in {:.1} s{}.",
-            path.display(),
-            opened.report.rows,
-            opened.report.columns.len(),
-            started.elapsed().as_secs_f64(),
-            match warnings {
-                0 => String::new(),
-                1 => "; 1 warning in the column panel".to_owned(),
-                n => format!("; {n} warnings in the column panel"),
+        let report = &opened.report;
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {one}s")
             }
+        };
+        let skipped = match report.skipped_rows {
+            0 => String::new(),
+            n => format!(", {} left out", plural(n, "row")),
+        };
+        let warnings = match report.warnings.len() {
+            0 => String::new(),
+            n => format!("; {} in the column panel", plural(n, "warning")),
+        };
+        self.notices.push(Notice::info(format!(
+            "Opened {}: {}, {}{skipped} in {:.1} s{warnings}.",
+            path.display(),
+            plural(report.rows, "row"),
+            plural(report.columns.len(), "column"),
+            started.elapsed().as_secs_f64(),
         )));
         self.user_files.insert(opened);
         self.remember_recent(&path);

@@ -390,7 +390,12 @@ fn a_file_with_ragged_rows_is_refused_with_their_line_then_loads_without_them_on
         .map(|p| (p.x, p.y))
         .collect();
     assert_eq!(points, [(2021.0, 146.9), (2023.0, 240.1)]);
-    assert!(!app.notices.last().unwrap().is_error);
+    let notice = app.notices.last().unwrap();
+    assert!(!notice.is_error);
+    assert!(
+        notice.contains(": 2 rows, 2 columns, 1 row left out in "),
+        "{notice}"
+    );
 }
 
 fn wait_for_export(harness: &mut Harness<'static, BilateralApp>) {
