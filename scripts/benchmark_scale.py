@@ -14,8 +14,10 @@ Prints the median wall time and the peak memory (the process's maximum resident 
 wait4) of each, the ratios the goals name, and checks that every tool found the same sums.
 
     pip install polars duckdb pandas
-    python3 scripts/benchmark_scale.py [ROWS] [ROUNDS] [--big] [--folder GB]
+    python3 scripts/benchmark_scale.py [ROWS] [ROUNDS] [--parquet] [--big] [--folder GB]
 
+--parquet also converts the file with `bilateral convert` and runs the query on the Parquet copy
+(bilateral, Python polars' scan_parquet, DuckDB's read_parquet);
 --big also runs the query on a file of about 1 GB (the goal: peak memory at most half the file);
 --folder GB on a folder of per-year files of about GB gigabytes in all, generated and deleted
 afterwards (the goal for 10 GB: peak memory under 2 GB).
@@ -41,7 +43,8 @@ tool, job, path, out = sys.argv[1:5]
 if tool == "polars":
     import polars as pl
     if job == "query":
-        source = pl.scan_csv(path, schema_overrides={"k": pl.String}, null_values=["NA"])
+        source = pl.scan_parquet(path) if path.endswith(".parquet") else \
+            pl.scan_csv(path, schema_overrides={"k": pl.String}, null_values=["NA"])
         (source.filter((pl.col("i") == 156) & (pl.col("j") == 643))
                .group_by("t").agg(pl.col("v").sum()).sort("t")
                .collect(engine="streaming").write_csv(out))
@@ -50,7 +53,8 @@ if tool == "polars":
         open(out, "w").write(str(frame.height) + " " + str(frame.null_count().row(0)))
 elif tool == "duckdb":
     import duckdb
-    source = f"read_csv('{path}', nullstr='NA', types={{'k': 'VARCHAR'}})"
+    source = f"read_parquet('{path}')" if path.endswith(".parquet") else \
+        f"read_csv('{path}', nullstr='NA', types={{'k': 'VARCHAR'}})"
     if job == "query":
         duckdb.sql(f"COPY (SELECT t, sum(v) AS v FROM {source} WHERE i = 156 AND j = 643 "
                    f"GROUP BY t ORDER BY t) TO '{out}' (HEADER)")
@@ -90,7 +94,7 @@ def commands(job, path, out):
     else:
         mine = [BILATERAL, "inspect", path, "--json"]
     tools = {"bilateral": mine, "polars": python("polars"), "duckdb": python("duckdb")}
-    if os.path.isfile(path) and os.path.getsize(path) < 2 << 30:
+    if os.path.isfile(path) and os.path.getsize(path) < 2 << 30 and not path.endswith(".parquet"):
         tools["pandas"] = python("pandas")
     return tools
 
@@ -159,6 +163,14 @@ def main():
     generate(path, rows)
     for job in ("query", "inspect"):
         report(job, path, run_job(job, path, rounds))
+    if "--parquet" in sys.argv:
+        # What `bilateral convert` buys a user who opens the same file again.
+        parquet = path[: -len(".csv")] + ".parquet"
+        seconds, peak = measure([BILATERAL, "convert", path, "--to", "parquet", "--out", parquet,
+                                 "--force"])
+        print(f"\nconvert to Parquet: {seconds:.2f} s, peak {peak:.0f} MiB, "
+              f"{os.path.getsize(parquet) / 2**20:,.0f} MiB written")
+        report("query, the Parquet copy", parquet, run_job("query", parquet, rounds))
     if "--big" in sys.argv:
         big = os.path.join(tempfile.gettempdir(), "baci_26000000.csv")
         generate(big, 26_000_000)
