@@ -104,7 +104,11 @@ pub(super) fn find_hit(
         }
     }
     if best.is_none() {
-        for marker in &chart.markers {
+        for marker in chart
+            .markers
+            .iter()
+            .filter(|m| !is_hidden(hidden, m.kind.label()))
+        {
             let screen_x = plot_ui
                 .screen_from_plot(PlotPoint::new(marker.x, pointer_plot.y))
                 .x;

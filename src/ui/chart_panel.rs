@@ -96,22 +96,7 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
     let chart_id = app.chart.id;
     ui.horizontal_wrapped(|ui| {
         if chart_id.takes_event_markers() {
-            ui.label("Show events:");
-            for kind in EventKind::ALL {
-                let mut shown = app.settings.marker_kinds.contains(&kind);
-                let text = egui::RichText::new(kind.label()).color(color(event_color(kind)));
-                if ui.checkbox(&mut shown, text).changed() {
-                    app.send(Command::SetMarkerKind(kind, shown));
-                }
-            }
-            if !app.labelled_events.is_empty()
-                && ui
-                    .button("Clear event names")
-                    .on_hover_text("Take the names off the events you clicked")
-                    .clicked()
-            {
-                app.send(Command::ClearEventLabels);
-            }
+            event_kinds_ui(app, ui);
             ui.separator();
         }
         if chart_id == ChartId::Growth {
@@ -189,6 +174,37 @@ fn options_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
             app.send(Command::ResetView);
         }
     });
+}
+
+/// The event kinds the trade and growth charts can overlay, each a checkbox in its colour, and
+/// the button that takes off the names of the events picked on the chart.
+fn event_kinds_ui(app: &mut BilateralApp, ui: &mut egui::Ui) {
+    ui.label("Show events:");
+    for kind in EventKind::ALL {
+        let mut shown = app.settings.marker_kinds.contains(&kind);
+        let text = egui::RichText::new(kind.label()).color(color(event_color(kind)));
+        let response = ui.checkbox(&mut shown, text);
+        // Named apart from the legend's entry of the same kind, for screen readers.
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::CheckBox,
+                true,
+                shown,
+                format!("Show events: {}", kind.label()),
+            )
+        });
+        if response.changed() {
+            app.send(Command::SetMarkerKind(kind, shown));
+        }
+    }
+    if !app.labelled_events.is_empty()
+        && ui
+            .button("Clear event names")
+            .on_hover_text("Take the names off the events you clicked")
+            .clicked()
+    {
+        app.send(Command::ClearEventLabels);
+    }
 }
 
 /// Maps a model value to the plot's y coordinate: log10 on a log scale (None where the value
@@ -445,12 +461,11 @@ fn draw_dots(
 }
 
 fn draw_markers(plot_ui: &mut PlotUi<'_>, chart: &ChartModel) {
-    // Markers stay out of the plot's legend: the coloured "Show events" checkboxes above the
-    // chart are their legend and their switch; a second checkbox of the same name in the
-    // legend would read twice to a screen reader and do something else.
+    // Each kind is one entry in the plot's legend, as in the exports; hiding it there hides
+    // its markers in this view, "Show events" above the chart takes them off the chart.
     for marker in &chart.markers {
         plot_ui.vline(
-            VLine::new("", marker.x)
+            VLine::new(marker.kind.label(), marker.x)
                 .color(color(event_color(marker.kind)).gamma_multiply(0.75))
                 .width(1.2)
                 .style(LineStyle::dashed_dense())

@@ -142,18 +142,23 @@ fn toggling_an_event_kind_hides_its_markers() {
     };
     assert!(count(harness.state(), EventKind::Tariff) > 0);
     assert_eq!(count(harness.state(), EventKind::Exercise), 0);
+    // Each kind on the chart is in the plot's legend, as in the exports.
+    harness.get_by_label("US tariff actions");
+    assert!(harness.query_by_label("Joint exercises").is_none());
 
     harness
-        .get_by_role_and_label(Role::CheckBox, "US tariff actions")
+        .get_by_role_and_label(Role::CheckBox, "Show events: US tariff actions")
         .click();
     harness.run();
     assert_eq!(count(harness.state(), EventKind::Tariff), 0);
+    assert!(harness.query_by_label("US tariff actions").is_none());
 
     harness
-        .get_by_role_and_label(Role::CheckBox, "Joint exercises")
+        .get_by_role_and_label(Role::CheckBox, "Show events: Joint exercises")
         .click();
     harness.run();
     assert!(count(harness.state(), EventKind::Exercise) >= 15);
+    harness.get_by_label("Joint exercises");
 }
 
 #[test]
