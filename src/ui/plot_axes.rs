@@ -1,6 +1,7 @@
-//! The plot's frame: its axes, ticks and grid, the legend's corner and the x range to open on.
-//! The ticks are the exports' ([`crate::chart::ticks`]), so screen and file label the same
-//! values.
+//! The plot's frame: its axes, ticks and grid, the legend's corner, the x range to open on,
+//! and the words around the data — line names at their ends, picked events' names. The ticks
+//! and the labels' places are the exports' ([`crate::chart::ticks`],
+//! [`crate::chart::end_labels`], [`crate::chart::marker_labels`]), so screen and file agree.
 
 use egui_plot::{AxisHints, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, PlotTransform};
 

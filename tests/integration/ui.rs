@@ -371,11 +371,7 @@ fn a_file_with_ragged_rows_is_refused_with_their_line_then_loads_without_them_on
     let path = dir.path().join("ragged.csv");
     std::fs::write(&path, "year,value\n2021,146.9\n2022,190.3,x\n2023,240.1\n").unwrap();
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(path.clone()));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, path.clone());
     let notice = harness.state().notices.last().cloned().expect("a notice");
     assert!(notice.is_error, "{notice}");
     assert!(notice.contains("line 3: the row has 3 cells"), "{notice}");
@@ -507,6 +503,15 @@ fn wait_for_loading(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.user_files.loading.is_empty());
 }
 
+/// Opens `path` as File → Open data file… does, and waits until it is read.
+fn open_data_file(harness: &mut Harness<'static, BilateralApp>, path: std::path::PathBuf) {
+    harness
+        .state_mut()
+        .send(bilateral::ui::Command::LoadCsv(path));
+    harness.step();
+    wait_for_loading(harness);
+}
+
 /// A changed mapping is charted off the UI thread.
 fn wait_for_chart(harness: &mut Harness<'static, BilateralApp>) {
     wait_until(harness, |app| app.user_files.chart_job.is_none());
@@ -593,13 +598,7 @@ fn a_csv_opened_from_the_file_menu_charts_beside_the_bundled_charts() {
 #[test]
 fn changing_the_mapping_recharts_the_file() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(fixture(
-            "../baci_sample.csv",
-        )));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, fixture("../baci_sample.csv"));
     let file = &harness.state().user_files.opened[0];
     let (id, spec) = (file.id, file.spec.clone().expect("a default mapping"));
     assert_eq!(
@@ -648,11 +647,7 @@ fn changing_the_mapping_recharts_the_file() {
 fn commands_and_jobs_name_files_by_id_so_closing_one_touches_no_other() {
     let mut harness = harness();
     for name in ["monthly.csv", "../baci_sample.csv"] {
-        harness
-            .state_mut()
-            .send(bilateral::ui::Command::LoadCsv(fixture(name)));
-        harness.step();
-        wait_for_loading(&mut harness);
+        open_data_file(&mut harness, fixture(name));
     }
     let opened = &harness.state().user_files.opened;
     let (monthly, baci) = (opened[0].id, opened[1].id);
@@ -708,11 +703,7 @@ fn commands_and_jobs_name_files_by_id_so_closing_one_touches_no_other() {
 #[test]
 fn a_bad_file_keeps_what_is_loaded_and_says_why() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(fixture("monthly.csv")));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, fixture("monthly.csv"));
     let chart_before = harness.state().chart.clone();
     for (name, message) in [
         (
@@ -725,11 +716,7 @@ fn a_bad_file_keeps_what_is_loaded_and_says_why() {
         ),
         ("empty.csv", "empty.csv: the file is empty"),
     ] {
-        harness
-            .state_mut()
-            .send(bilateral::ui::Command::LoadCsv(fixture(name)));
-        harness.step();
-        wait_for_loading(&mut harness);
+        open_data_file(&mut harness, fixture(name));
         let notice = harness.state().notices.last().cloned().unwrap();
         assert!(notice.contains(message), "{notice}");
         harness.get_by_label_contains(message);
@@ -806,11 +793,7 @@ fn a_users_chart_exports_from_the_window_like_the_bundled_ones() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("monthly.svg");
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(fixture("monthly.csv")));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, fixture("monthly.csv"));
     export_through_the_dialog(&mut harness, &path);
     let svg = std::fs::read_to_string(&path).expect("the file was written");
     assert!(svg.contains(">monthly.csv</text>"), "{svg}");
@@ -823,11 +806,7 @@ fn a_file_of_twenty_thousand_columns_lists_a_screenful_and_a_search_field() {
     let path = dir.path().join("wide.csv");
     common::write_columns_file(&path, 20_000);
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(path));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, path);
     assert_eq!(
         harness.state().user_files.opened[0].report.columns.len(),
         20_000
@@ -913,11 +892,7 @@ fn a_users_title_unit_and_source_are_charted_exported_and_kept_for_the_file() {
     let data = dir.path().join("exports.csv");
     std::fs::copy(fixture("monthly.csv"), &data).unwrap();
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(data.clone()));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, data.clone());
     assert_eq!(harness.state().chart.title, "exports.csv");
     for (field, text) in [
         ("Title", "China's exports to Russia"),
@@ -1029,11 +1004,7 @@ fn a_few_lines_are_named_at_their_ends_right_of_the_plot() {
     let text = format!("year,fuel,value\n{}", rows.concat());
     std::fs::write(&path, text).unwrap();
     let mut harness = harness();
-    harness
-        .state_mut()
-        .send(bilateral::ui::Command::LoadCsv(path.clone()));
-    harness.step();
-    wait_for_loading(&mut harness);
+    open_data_file(&mut harness, path.clone());
     harness.run();
     let plot = harness.get_by_label("Chart: fuels.csv").rect();
     // Beside the plot (the names are also in the table below and the column list).
