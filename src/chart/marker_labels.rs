@@ -39,12 +39,12 @@ pub struct MarkerLabel {
 }
 
 /// The labels of the markers marked `labelled`, each right of its line (left of it where the
-/// plot ends first), in the first row from the top where it overlaps no other. `x_to_screen`
-/// maps a marker's x (`None` outside the view); `char_width` is a character's width on the
+/// plot ends first), in the first row from the top where it overlaps no other. `x_on_screen`
+/// places a marker (`None` for one not drawn); `char_width` is a character's width on the
 /// screen.
 pub fn place_marker_labels(
     markers: &[Marker],
-    x_to_screen: impl Fn(f64) -> Option<f64>,
+    x_on_screen: impl Fn(&Marker) -> Option<f64>,
     (left_edge, right_edge): (f64, f64),
     char_width: f64,
 ) -> Vec<MarkerLabel> {
@@ -53,7 +53,7 @@ pub fn place_marker_labels(
         .enumerate()
         .filter(|(_, m)| m.labelled)
         .filter_map(|(index, m)| {
-            let x = x_to_screen(m.x)?;
+            let x = x_on_screen(m)?;
             (left_edge..=right_edge).contains(&x).then_some((index, x))
         })
         .collect();
@@ -132,7 +132,7 @@ mod tests {
             marker(2020.0, "not picked 2020", false),
             marker(2049.0, "Dddd 2049", true),
         ];
-        let labels = place_marker_labels(&markers, |x| Some(x - 2000.0), (0.0, 50.0), 1.0);
+        let labels = place_marker_labels(&markers, |m| Some(m.x - 2000.0), (0.0, 50.0), 1.0);
         let placed: Vec<(usize, f64, usize)> =
             labels.iter().map(|l| (l.marker, l.left, l.row)).collect();
         assert_eq!(

@@ -455,7 +455,7 @@ fn end_labels_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &
 fn marker_labels_svg(svg: &mut String, model: &ChartModel, frame: &Frame, colors: &Palette) {
     let labels = place_marker_labels(
         &model.markers,
-        |x| Some(frame.x(x)),
+        |marker| Some(frame.x(marker.x)),
         (frame.left, frame.right),
         LABEL_CHARACTER,
     );

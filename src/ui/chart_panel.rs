@@ -265,7 +265,7 @@ fn plot_ui(app: &mut BilateralApp, ui: &mut egui::Ui, height: f32) {
     let response = ui
         .horizontal_top(|ui| {
             let response = show(ui);
-            super::plot_axes::marker_labels_ui(ui, chart, &response.transform);
+            super::plot_axes::marker_labels_ui(ui, chart, &response.transform, &hidden);
             if let Some(width) = label_room {
                 let (room, _) =
                     ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());

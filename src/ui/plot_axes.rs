@@ -307,8 +307,14 @@ pub(super) fn end_labels_ui(
 }
 
 /// The short names of the events the user picked, at the top of the plot beside their markers,
-/// each on a patch of the background so a line under it does not cross the words.
-pub(super) fn marker_labels_ui(ui: &mut egui::Ui, chart: &ChartModel, transform: &PlotTransform) {
+/// each on a patch of the background so a line under it does not cross the words; none for a
+/// kind hidden in the legend.
+pub(super) fn marker_labels_ui(
+    ui: &mut egui::Ui,
+    chart: &ChartModel,
+    transform: &PlotTransform,
+    hidden: &egui_plot::ItemIdSet,
+) {
     let frame = *transform.frame();
     let line = ui.text_style_height(&egui::TextStyle::Body);
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -316,7 +322,10 @@ pub(super) fn marker_labels_ui(ui: &mut egui::Ui, chart: &ChartModel, transform:
     let char_width = f64::from(font.size) * 0.55;
     let labels = place_marker_labels(
         &chart.markers,
-        |x| Some(f64::from(transform.position_from_point_x(x))),
+        |marker| {
+            let shown = !hidden.contains(&egui_plot::ItemId::new(marker.kind.label()));
+            shown.then(|| f64::from(transform.position_from_point_x(marker.x)))
+        },
         (f64::from(frame.left()), f64::from(frame.right())),
         char_width,
     );
