@@ -13,6 +13,7 @@ mod chunk;
 pub mod dataset;
 mod dialect;
 mod error;
+mod footer;
 pub mod infer;
 mod report;
 mod scan;
@@ -32,9 +33,10 @@ use chunk::{CellCounts, Chunk, ChunkParser, parse_error};
 pub use dataset::{OpenedTable, TableData, open_table};
 use dialect::Dialect;
 pub use error::LoadError;
+use footer::{trailing_notes, without_blank_end};
 pub use infer::{ColumnKind, ColumnPlan};
 pub use report::{ColumnReport, CsvReport};
-use report::{FileFacts, assemble};
+use report::{FileFacts, SkippedRows, assemble};
 pub use sniff::{CsvFormat, split_records};
 pub use table::{TableShape, wide_to_long};
 
@@ -597,41 +599,6 @@ impl<'a> Load<'a> {
     }
 }
 
-/// The rows left out for their cell counts, at the user's request.
-#[derive(Debug, Default)]
-struct SkippedRows {
-    count: usize,
-    first_lines: Vec<usize>,
-}
-
-impl SkippedRows {
-    /// How many lines a warning names before it says "…".
-    const LINES_NAMED: usize = 5;
-
-    fn add(&mut self, lines: &[usize]) {
-        self.count += lines.len();
-        let room = Self::LINES_NAMED.saturating_sub(self.first_lines.len());
-        self.first_lines.extend(lines.iter().take(room));
-    }
-
-    fn warning(&self, expected: usize) -> Option<String> {
-        if self.count == 0 {
-            return None;
-        }
-        let mut lines: Vec<String> = self.first_lines.iter().map(ToString::to_string).collect();
-        if self.count > self.first_lines.len() {
-            lines.push("…".to_owned());
-        }
-        Some(format!(
-            "left out {} row{} without {expected} cells, as asked (line{} {})",
-            self.count,
-            if self.count == 1 { "" } else { "s" },
-            if self.count == 1 { "" } else { "s" },
-            lines.join(", ")
-        ))
-    }
-}
-
 /// Cuts a long cell for a message.
 pub(super) fn shorten(text: &str) -> String {
     clip(text, 60)
@@ -656,93 +623,6 @@ fn record_boundary(text: &[u8], format: CsvFormat, has_quotes: bool) -> Option<u
     } else {
         memchr::memrchr(b'\n', text).map(|at| at + 1)
     }
-}
-
-/// The length of `text` without the blank lines at its end, which would become empty rows. The
-/// last line keeps its own spaces and tabs: in a tab-separated file they are empty cells.
-fn without_blank_end(text: &[u8]) -> usize {
-    let content_end = text
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |at| at + 1);
-    text[content_end..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(text.len(), |at| content_end + at)
-}
-
-/// Records at the end of a file that are notes and sources below the table, as statistical
-/// offices write them: one cell (quoted over several lines, perhaps), or text in the first cell
-/// and nothing in the others.
-struct TrailingNotes {
-    start: usize,
-    lines: usize,
-    first_line: Option<usize>,
-    first_text: String,
-}
-
-fn trailing_notes(text: &[u8], format: CsvFormat) -> TrailingNotes {
-    /// Follows the run of note records at the end, reading only what the test needs.
-    struct NoteRun {
-        first: Vec<u8>,
-        cell: usize,
-        others_empty: bool,
-        table_seen: bool,
-        notes: TrailingNotes,
-    }
-    impl scan::RecordVisitor for NoteRun {
-        const WANTS_TEXT: bool = true;
-        fn cell_text(&mut self, piece: &[u8]) {
-            if self.cell == 0 {
-                self.first.extend_from_slice(piece);
-            } else if !piece.iter().all(u8::is_ascii_whitespace) {
-                self.others_empty = false;
-            }
-        }
-        fn cell_end(&mut self, _quoted: bool) {
-            self.cell += 1;
-        }
-        fn record_end(&mut self, record: &scan::RecordSpan) -> bool {
-            let first = String::from_utf8_lossy(&self.first);
-            let note = sniff::title_or_note(&first, self.cell - 1, self.others_empty);
-            if note && self.table_seen {
-                if self.notes.lines == 0 {
-                    self.notes.start = record.start;
-                    self.notes.first_line = Some(record.line);
-                    self.notes.first_text = shorten(&first);
-                }
-                self.notes.lines += 1;
-            } else if !record.blank {
-                // A row of the table: the notes, if any, were above it.
-                self.table_seen = true;
-                self.notes.lines = 0;
-                self.notes.first_line = None;
-            }
-            self.first.clear();
-            self.cell = 0;
-            self.others_empty = true;
-            true
-        }
-    }
-    let mut run = NoteRun {
-        first: Vec::new(),
-        cell: 0,
-        others_empty: true,
-        table_seen: false,
-        notes: TrailingNotes {
-            start: text.len(),
-            lines: 0,
-            first_line: None,
-            first_text: String::new(),
-        },
-    };
-    // A quote left open makes no note; the cell-count check reports it.
-    if scan::scan(text, format, &mut run).is_err() || run.notes.lines == 0 {
-        run.notes.start = text.len();
-        run.notes.lines = 0;
-        run.notes.first_line = None;
-    }
-    run.notes
 }
 
 /// The position on a time axis of a cell of a column of this plan (a fractional year), as the

@@ -207,3 +207,38 @@ pub(super) fn assemble(
         shape,
     }
 }
+
+/// The rows left out for their cell counts, at the user's request.
+#[derive(Debug, Default)]
+pub(super) struct SkippedRows {
+    pub count: usize,
+    first_lines: Vec<usize>,
+}
+
+impl SkippedRows {
+    /// How many lines a warning names before it says "…".
+    const LINES_NAMED: usize = 5;
+
+    pub fn add(&mut self, lines: &[usize]) {
+        self.count += lines.len();
+        let room = Self::LINES_NAMED.saturating_sub(self.first_lines.len());
+        self.first_lines.extend(lines.iter().take(room));
+    }
+
+    pub fn warning(&self, expected: usize) -> Option<String> {
+        if self.count == 0 {
+            return None;
+        }
+        let mut lines: Vec<String> = self.first_lines.iter().map(ToString::to_string).collect();
+        if self.count > self.first_lines.len() {
+            lines.push("…".to_owned());
+        }
+        Some(format!(
+            "left out {} row{} without {expected} cells, as asked (line{} {})",
+            self.count,
+            if self.count == 1 { "" } else { "s" },
+            if self.count == 1 { "" } else { "s" },
+            lines.join(", ")
+        ))
+    }
+}
