@@ -5,6 +5,7 @@
 
 mod events;
 pub mod extract;
+mod numbers;
 mod part_year;
 pub mod reading;
 mod scope;
