@@ -120,34 +120,23 @@ pub(super) fn draw_series(
 
 /// A fitted line with its confidence band shaded around it.
 fn band_svg(svg: &mut String, frame: &Frame, series: &crate::chart::Series, color: &str) {
-    let upper: Vec<String> = series
+    // Along the upper edge and back along the lower one: one closed outline.
+    let outline: Vec<[f64; 2]> = series
         .points
         .iter()
-        .map(|p| {
-            format!(
-                "{:.2},{:.2}",
-                frame.x(p.x),
-                frame.y(p.band.map_or(p.y, |b| b.1))
-            )
-        })
-        .collect();
-    let lower: Vec<String> = series
-        .points
-        .iter()
-        .rev()
-        .map(|p| {
-            format!(
-                "{:.2},{:.2}",
-                frame.x(p.x),
-                frame.y(p.band.map_or(p.y, |b| b.0))
-            )
-        })
+        .map(|p| [p.x, p.band.map_or(p.y, |b| b.1)])
+        .chain(
+            series
+                .points
+                .iter()
+                .rev()
+                .map(|p| [p.x, p.band.map_or(p.y, |b| b.0)]),
+        )
         .collect();
     let _ = writeln!(
         svg,
-        r#"<polygon points="{} {}" fill="{color}" fill-opacity="0.18"/>"#,
-        upper.join(" "),
-        lower.join(" ")
+        r#"<polygon points="{}" fill="{color}" fill-opacity="0.18"/>"#,
+        points_attribute(frame, &outline)
     );
     let _ = writeln!(
         svg,
